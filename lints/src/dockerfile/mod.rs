@@ -1,0 +1,1 @@
+//! Dockerfiles: syntax tree, parser and semantic model.

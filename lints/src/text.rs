@@ -1,0 +1,232 @@
+//! Byte ranges into a source text, and the line index that turns them into
+//! line/column positions at output time (UTF-8 or UTF-16 columns).
+
+use std::fmt;
+
+/// A half-open byte range `[start, end)` into a file's text.
+///
+/// Everything inside caulk speaks in byte offsets; line and column numbers are
+/// computed only when a finding is rendered, through [`LineIndex`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize)]
+pub struct TextRange {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl TextRange {
+    pub const fn new(start: u32, end: u32) -> Self {
+        debug_assert!(start <= end);
+        Self { start, end }
+    }
+
+    /// Builds a range from `usize` offsets (files are limited to 4 GiB).
+    pub fn from_usize(start: usize, end: usize) -> Self {
+        Self::new(start as u32, end as u32)
+    }
+
+    pub const fn empty(at: u32) -> Self {
+        Self { start: at, end: at }
+    }
+
+    pub const fn len(self) -> u32 {
+        self.end - self.start
+    }
+
+    pub const fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn contains(self, offset: u32) -> bool {
+        self.start <= offset && offset < self.end
+    }
+
+    pub fn contains_range(self, other: TextRange) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The smallest range covering both.
+    pub fn cover(self, other: TextRange) -> Self {
+        Self::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    /// Shifts a range that is relative to `base` into file coordinates.
+    pub fn offset_by(self, base: u32) -> Self {
+        Self::new(self.start + base, self.end + base)
+    }
+
+    pub fn as_usize(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// The text this range covers (empty if the range is out of bounds).
+    pub fn slice(self, text: &str) -> &str {
+        text.get(self.as_usize()).unwrap_or("")
+    }
+}
+
+impl fmt::Debug for TextRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+/// A value together with the range of source text it came from.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub range: TextRange,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, range: TextRange) -> Self {
+        Self { value, range }
+    }
+}
+
+/// A one-based line and column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct LineCol {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// How columns are counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ColumnEncoding {
+    /// Columns count Unicode scalar values (what terminals and most CI tools show).
+    #[default]
+    Chars,
+    /// Columns count UTF-8 bytes (LSP `utf-8` encoding).
+    Utf8,
+    /// Columns count UTF-16 code units (the LSP default).
+    Utf16,
+}
+
+/// Offsets of line starts, so that offset → line/column is a binary search.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    line_starts: Vec<u32>,
+    len: u32,
+}
+
+impl LineIndex {
+    /// Lines end at `\n`; a `\r` before it belongs to the line (CRLF files).
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = Vec::with_capacity(text.len() / 32 + 1);
+        line_starts.push(0);
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i as u32 + 1),
+        );
+        Self {
+            line_starts,
+            len: text.len() as u32,
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// Zero-based line containing `offset`.
+    pub fn line_of(&self, offset: u32) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    /// Byte offset where zero-based `line` starts (clamped to the text length).
+    pub fn line_start(&self, line: usize) -> u32 {
+        self.line_starts.get(line).copied().unwrap_or(self.len)
+    }
+
+    /// Byte range of zero-based `line`, without its line terminator.
+    pub fn line_range(&self, line: usize, text: &str) -> TextRange {
+        let start = self.line_start(line);
+        let mut end = self.line_start(line + 1);
+        let bytes = text.as_bytes();
+        if end > start && bytes.get(end as usize - 1) == Some(&b'\n') {
+            end -= 1;
+        }
+        if end > start && bytes.get(end as usize - 1) == Some(&b'\r') {
+            end -= 1;
+        }
+        TextRange::new(start, end)
+    }
+
+    /// One-based line and column of `offset`, columns counted as `encoding` says.
+    pub fn line_col(&self, text: &str, offset: u32, encoding: ColumnEncoding) -> LineCol {
+        let offset = offset.min(self.len);
+        let line = self.line_of(offset);
+        let start = self.line_starts[line] as usize;
+        let mut end = offset as usize;
+        while end > start && !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let prefix = &text[start..end];
+        let column = match encoding {
+            ColumnEncoding::Chars => prefix.chars().count(),
+            ColumnEncoding::Utf8 => prefix.len(),
+            ColumnEncoding::Utf16 => prefix.chars().map(char::len_utf16).sum(),
+        };
+        LineCol {
+            line: line as u32 + 1,
+            column: column as u32 + 1,
+        }
+    }
+
+    /// Byte offset of a zero-based line and column (as `encoding` counts it),
+    /// clamped to the line's end. Used for positions coming from editors.
+    pub fn offset_of(&self, text: &str, line: u32, column: u32, encoding: ColumnEncoding) -> u32 {
+        let line = line as usize;
+        if line >= self.line_starts.len() {
+            return self.len;
+        }
+        let range = self.line_range(line, text);
+        let line_text = range.slice(text);
+        let mut units = 0u32;
+        for (i, ch) in line_text.char_indices() {
+            if units >= column {
+                return range.start + i as u32;
+            }
+            units += match encoding {
+                ColumnEncoding::Chars => 1,
+                ColumnEncoding::Utf8 => ch.len_utf8() as u32,
+                ColumnEncoding::Utf16 => ch.len_utf16() as u32,
+            };
+        }
+        range.end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_bytes_chars_and_utf16() {
+        let text = "a: é\nb: 😀x\r\nc";
+        let idx = LineIndex::new(text);
+        let x = text.find('x').unwrap() as u32;
+        assert_eq!(idx.line_col(text, x, ColumnEncoding::Chars), LineCol { line: 2, column: 5 });
+        assert_eq!(idx.line_col(text, x, ColumnEncoding::Utf8), LineCol { line: 2, column: 8 });
+        assert_eq!(idx.line_col(text, x, ColumnEncoding::Utf16), LineCol { line: 2, column: 6 });
+        let c = text.rfind('c').unwrap() as u32;
+        assert_eq!(idx.line_col(text, c, ColumnEncoding::Chars), LineCol { line: 3, column: 1 });
+        assert_eq!(idx.line_range(1, text).slice(text), "b: 😀x");
+    }
+
+    #[test]
+    fn offset_of_round_trips() {
+        let text = "ab\nc😀d\n";
+        let idx = LineIndex::new(text);
+        let d = text.find('d').unwrap() as u32;
+        assert_eq!(idx.offset_of(text, 1, 3, ColumnEncoding::Utf16), d);
+        assert_eq!(idx.offset_of(text, 1, 2, ColumnEncoding::Chars), d);
+        assert_eq!(idx.offset_of(text, 1, 99, ColumnEncoding::Chars), d + 1);
+        assert_eq!(idx.offset_of(text, 9, 0, ColumnEncoding::Chars), text.len() as u32);
+    }
+}

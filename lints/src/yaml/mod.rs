@@ -1,0 +1,1 @@
+//! A position-keeping YAML loader shared by Kubernetes manifests and configuration files.
