@@ -132,7 +132,8 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn with_label(mut self, range: TextRange, message: impl Into<String>) -> Self {
+    /// Adds a secondary location ("first defined here").
+    pub fn label(&mut self, range: TextRange, message: impl Into<String>) -> &mut Self {
         self.labels.push(Label {
             range,
             message: message.into(),
@@ -140,7 +141,8 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_fix(mut self, fix: Fix) -> Self {
+    /// Attaches the fix for this finding.
+    pub fn fix(&mut self, fix: Fix) -> &mut Self {
         self.fix = Some(fix);
         self
     }

@@ -7,6 +7,9 @@
 //! front-ends over this crate.
 
 pub mod diagnostic;
+pub mod config;
 pub mod dockerfile;
+pub mod rules;
+pub mod suppress;
 pub mod text;
 pub mod yaml;

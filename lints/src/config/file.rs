@@ -1,0 +1,83 @@
+//! The `.caulk.yaml` format, as written by users.
+
+use crate::diagnostic::Severity;
+use crate::rules::Profile;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// A `.caulk.yaml` file. Every key is optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ConfigFile {
+    /// Rule sets to run; `default` when absent.
+    #[serde(default)]
+    pub profiles: Option<Vec<Profile>>,
+    /// Rules (codes, names or aliases) to run in addition to the profiles.
+    #[serde(default)]
+    pub select: Vec<String>,
+    /// Rules (codes, names or aliases) never to run.
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// Severity per rule, overriding the rule's default. `off` disables it.
+    #[serde(default)]
+    pub severity: BTreeMap<String, SeverityOrOff>,
+    /// Findings at or above this severity make `caulk check` exit with 1;
+    /// `none` never fails.
+    #[serde(default)]
+    pub failure_threshold: Option<SeverityOrOff>,
+    /// Only files matching one of these globs are linted in a directory walk.
+    #[serde(default)]
+    pub include: Vec<String>,
+    /// Files matching these globs are skipped in a directory walk.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// Registries base images and container images may come from (`*.corp.example` wildcards).
+    #[serde(default, alias = "trustedRegistries")]
+    pub trusted_registries: Vec<String>,
+    /// Labels every final image must carry, with the type of their value.
+    #[serde(default)]
+    pub label_schema: BTreeMap<String, LabelType>,
+    /// With a label schema: labels not in the schema are findings.
+    #[serde(default)]
+    pub strict_labels: bool,
+    /// Whether `# caulk ignore=` and `# hadolint ignore=` comments are honoured.
+    #[serde(default)]
+    pub inline_suppressions: Option<bool>,
+}
+
+/// A severity, or `off` to disable a rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SeverityOrOff {
+    Error,
+    Warning,
+    Info,
+    Style,
+    #[serde(alias = "ignore", alias = "none")]
+    Off,
+}
+
+impl SeverityOrOff {
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            SeverityOrOff::Error => Some(Severity::Error),
+            SeverityOrOff::Warning => Some(Severity::Warning),
+            SeverityOrOff::Info => Some(Severity::Info),
+            SeverityOrOff::Style => Some(Severity::Style),
+            SeverityOrOff::Off => None,
+        }
+    }
+}
+
+/// The value type a label in the label schema must have (hadolint's names).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LabelType {
+    Text,
+    Url,
+    Rfc3339,
+    Spdx,
+    Hash,
+    Semver,
+    Email,
+}

@@ -1,0 +1,170 @@
+//! Turning a configuration file into the settings the engine runs with.
+
+use super::file::{ConfigFile, LabelType};
+use crate::diagnostic::Severity;
+use crate::rules::{Profile, Rule, registry};
+use crate::text::{LineIndex, TextRange};
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Settings that rules read (as opposed to settings that choose rules).
+#[derive(Clone, Debug, Default)]
+pub struct RuleSettings {
+    pub trusted_registries: Vec<String>,
+    pub label_schema: BTreeMap<String, LabelType>,
+    pub strict_labels: bool,
+}
+
+/// The resolved configuration for a set of files.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The file it was read from; `None` for the built-in defaults.
+    pub source: Option<PathBuf>,
+    enabled: Vec<bool>,
+    severity: Vec<Severity>,
+    /// Findings at or above this severity fail the run; `None` never fails.
+    pub failure_threshold: Option<Severity>,
+    pub inline_suppressions: bool,
+    include: Option<GlobSet>,
+    exclude: Option<GlobSet>,
+    /// The directory globs are relative to.
+    pub root: Option<PathBuf>,
+    pub settings: RuleSettings,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self::from_file(ConfigFile::default(), None).expect("the defaults are valid")
+    }
+}
+
+/// A configuration problem, with the place in the file that caused it.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("{path}{location}: {message}")]
+pub struct ConfigError {
+    pub message: String,
+    pub path: String,
+    location: String,
+    /// Byte range in the configuration file, when known.
+    pub range: Option<TextRange>,
+    #[source_code]
+    source_code: Option<miette::NamedSource<String>>,
+    #[label("here")]
+    span: Option<miette::SourceSpan>,
+}
+
+impl ConfigError {
+    pub fn new(path: &Path, text: Option<&str>, range: Option<TextRange>, message: impl Into<String>) -> Self {
+        let location = match (text, range) {
+            (Some(text), Some(range)) => {
+                let pos = LineIndex::new(text).line_col(text, range.start, Default::default());
+                format!(":{}:{}", pos.line, pos.column)
+            }
+            _ => String::new(),
+        };
+        let name = path.display().to_string();
+        Self {
+            message: message.into(),
+            location,
+            range,
+            source_code: text.map(|t| miette::NamedSource::new(&name, t.to_string())),
+            span: range.map(|r| (r.start as usize, r.len() as usize).into()),
+            path: name,
+        }
+    }
+}
+
+impl Config {
+    /// Resolves a configuration file's contents. An error message quotes the
+    /// offending rule name or glob in backticks, so the caller can find it.
+    pub fn from_file(file: ConfigFile, source: Option<&Path>) -> Result<Config, String> {
+        let rules = registry::all();
+        let mut profiles = file.profiles.clone().unwrap_or_else(|| vec![Profile::Default]);
+        if profiles.contains(&Profile::Restricted) && !profiles.contains(&Profile::Baseline) {
+            profiles.push(Profile::Baseline);
+        }
+        let mut enabled: Vec<bool> = rules
+            .iter()
+            .map(|r| profiles.iter().any(|&p| r.in_profile(p)))
+            .collect();
+        let mut severity: Vec<Severity> = rules.iter().map(|r| r.severity).collect();
+
+        let lookup = |key: &str| -> Result<&'static Rule, String> {
+            registry::find(key).ok_or_else(|| format!("unknown rule `{key}`"))
+        };
+        for key in &file.select {
+            enabled[registry::index_of(lookup(key)?)] = true;
+        }
+        for (key, level) in &file.severity {
+            let i = registry::index_of(lookup(key)?);
+            match level.severity() {
+                Some(level) => severity[i] = level,
+                None => enabled[i] = false,
+            }
+        }
+        for key in &file.ignore {
+            enabled[registry::index_of(lookup(key)?)] = false;
+        }
+        let root = source.and_then(Path::parent).map(Path::to_path_buf);
+        let globs = |patterns: &[String]| -> Result<Option<GlobSet>, String> {
+            if patterns.is_empty() {
+                return Ok(None);
+            }
+            let mut builder = GlobSetBuilder::new();
+            for p in patterns {
+                let glob = Glob::new(p).map_err(|e| format!("invalid glob `{p}`: {}", e.kind()))?;
+                builder.add(glob);
+                // A pattern without a slash matches at any depth, as in .gitignore.
+                if !p.contains('/') {
+                    builder.add(Glob::new(&format!("**/{p}")).expect("valid when the pattern is"));
+                }
+            }
+            builder.build().map(Some).map_err(|e| e.to_string())
+        };
+        Ok(Config {
+            source: source.map(Path::to_path_buf),
+            enabled,
+            severity,
+            failure_threshold: match file.failure_threshold {
+                None => Some(Severity::Info),
+                Some(level) => level.severity(),
+            },
+            inline_suppressions: file.inline_suppressions.unwrap_or(true),
+            include: globs(&file.include)?,
+            exclude: globs(&file.exclude)?,
+            root,
+            settings: RuleSettings {
+                trusted_registries: file.trusted_registries,
+                label_schema: file.label_schema,
+                strict_labels: file.strict_labels,
+            },
+        })
+    }
+
+    pub fn is_enabled(&self, rule: &Rule) -> bool {
+        self.enabled[registry::index_of(rule)]
+    }
+
+    pub fn severity(&self, rule: &Rule) -> Severity {
+        self.severity[registry::index_of(rule)]
+    }
+
+    /// The rules that run under this configuration, in code order.
+    pub fn enabled_rules(&self) -> impl Iterator<Item = &'static Rule> + '_ {
+        registry::all().iter().copied().filter(|r| self.is_enabled(r))
+    }
+
+    /// Whether a directory walk should lint `path` (globs are relative to the config's directory).
+    pub fn includes_path(&self, path: &Path) -> bool {
+        let relative = match &self.root {
+            Some(root) => path.strip_prefix(root).unwrap_or(path),
+            None => path,
+        };
+        let relative = relative.strip_prefix("./").unwrap_or(relative);
+        if self.exclude.as_ref().is_some_and(|g| g.is_match(relative)) {
+            return false;
+        }
+        self.include.as_ref().is_none_or(|g| g.is_match(relative))
+    }
+}

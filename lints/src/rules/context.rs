@@ -1,0 +1,19 @@
+//! What a rule sees: the parsed and modelled file, and the settings that
+//! configure rules (trusted registries, label schema, …).
+
+use crate::config::RuleSettings;
+use std::path::Path;
+
+/// Everything a Dockerfile rule may read. Built once per file by the engine.
+pub struct DockerfileContext<'a> {
+    pub path: &'a Path,
+    pub source: &'a str,
+    pub settings: &'a RuleSettings,
+}
+
+/// Everything a Kubernetes rule may read. Built once per file by the engine.
+pub struct KubernetesContext<'a> {
+    pub path: &'a Path,
+    pub source: &'a str,
+    pub settings: &'a RuleSettings,
+}

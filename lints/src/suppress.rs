@@ -1,0 +1,190 @@
+//! Inline suppressions: `# caulk ignore=CODE[,CODE] [-- reason]`,
+//! `# caulk global ignore=…`, and hadolint's `# hadolint ignore=…` /
+//! `# hadolint global ignore=…`, which keep working unchanged.
+//!
+//! Parsing a comment is shared by every file kind; which text a suppression
+//! covers (the next instruction, the next YAML node, the whole file) is
+//! decided by the file kind's front-end and handed in as a range.
+
+use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::rules::{Rule, Sink, registry};
+use crate::text::TextRange;
+
+/// Which tool's syntax a suppression was written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    Caulk,
+    Hadolint,
+}
+
+/// One code named in a suppression, with where it is written.
+#[derive(Clone, Debug)]
+pub struct SuppressedCode {
+    pub key: String,
+    pub range: TextRange,
+    /// The rule it names, or `None` if no rule has that code, name or alias.
+    pub rule: Option<&'static Rule>,
+}
+
+/// A parsed suppression comment.
+#[derive(Clone, Debug)]
+pub struct Suppression {
+    pub dialect: Dialect,
+    pub global: bool,
+    pub codes: Vec<SuppressedCode>,
+    pub reason: Option<String>,
+    /// The whole comment.
+    pub comment: TextRange,
+    /// The text whose findings it suppresses (set by the file kind's front-end).
+    pub scope: TextRange,
+}
+
+/// Parses the text of a comment (after `#`) starting at byte `text_start` of
+/// the file. Returns `None` for ordinary comments.
+pub fn parse_comment(text: &str, text_start: u32, comment: TextRange) -> Option<Suppression> {
+    let trimmed = text.trim_start();
+    let mut offset = text_start + (text.len() - trimmed.len()) as u32;
+    let (dialect, rest) = if let Some(rest) = strip_word(trimmed, "caulk") {
+        (Dialect::Caulk, rest)
+    } else if let Some(rest) = strip_word(trimmed, "hadolint") {
+        (Dialect::Hadolint, rest)
+    } else {
+        return None;
+    };
+    offset += (trimmed.len() - rest.len()) as u32;
+    let after_ws = rest.trim_start();
+    offset += (rest.len() - after_ws.len()) as u32;
+    let (global, rest) = match strip_word(after_ws, "global") {
+        Some(r) => {
+            let r2 = r.trim_start();
+            offset += (after_ws.len() - r2.len()) as u32;
+            (true, r2)
+        }
+        None => (false, after_ws),
+    };
+    let list = rest.strip_prefix("ignore=")?;
+    offset += "ignore=".len() as u32;
+    let (codes_text, reason) = match list.find(" -- ") {
+        Some(i) => (&list[..i], Some(list[i + 4..].trim().to_string())),
+        None => (list.split_whitespace().next().unwrap_or(""), None),
+    };
+    let mut codes = Vec::new();
+    let mut at = offset;
+    for piece in codes_text.split(',') {
+        let key = piece.trim();
+        let lead = (piece.len() - piece.trim_start().len()) as u32;
+        if !key.is_empty() {
+            codes.push(SuppressedCode {
+                key: key.to_string(),
+                range: TextRange::new(at + lead, at + lead + key.len() as u32),
+                rule: registry::find(key),
+            });
+        }
+        at += piece.len() as u32 + 1;
+    }
+    Some(Suppression {
+        dialect,
+        global,
+        codes,
+        reason: reason.filter(|r| !r.is_empty()),
+        comment,
+        scope: TextRange::default(),
+    })
+}
+
+fn strip_word<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+    let rest = text.strip_prefix(word)?;
+    (rest.is_empty() || rest.starts_with(char::is_whitespace)).then_some(rest)
+}
+
+/// Removes suppressed findings and reports suppressions that suppressed
+/// nothing (into `unused`, the sink of the unused-suppression rule).
+/// Returns how many findings were suppressed.
+pub fn apply(diagnostics: &mut Vec<Diagnostic>, suppressions: &[Suppression], unused: Option<&mut Sink>) -> usize {
+    let mut used: Vec<Vec<bool>> = suppressions.iter().map(|s| vec![false; s.codes.len()]).collect();
+    let before = diagnostics.len();
+    diagnostics.retain(|d| {
+        let mut keep = true;
+        for (si, s) in suppressions.iter().enumerate() {
+            if !s.global && !s.scope.contains(d.range.start) && !(s.scope.is_empty() && s.scope.start == d.range.start) {
+                continue;
+            }
+            for (ci, c) in s.codes.iter().enumerate() {
+                if c.rule.is_some_and(|r| r.code == d.code) || c.key.eq_ignore_ascii_case(d.code) {
+                    used[si][ci] = true;
+                    keep = false;
+                }
+            }
+        }
+        keep
+    });
+    let suppressed = before - diagnostics.len();
+    if let Some(sink) = unused {
+        for (s, used) in suppressions.iter().zip(&used) {
+            for (c, &was_used) in s.codes.iter().zip(used) {
+                // hadolint users also silence ShellCheck (`SC2086`), which
+                // caulk does not run: such codes are not caulk's to judge.
+                if was_used || (c.rule.is_none() && s.dialect == Dialect::Hadolint && c.key.starts_with("SC")) {
+                    continue;
+                }
+                let message = match c.rule {
+                    None => format!("`{}` is not a known rule code, name or alias", c.key),
+                    Some(rule) => format!("no `{}` ({}) finding to suppress here", rule.code, rule.name),
+                };
+                let fix = removal_fix(s, c);
+                sink.report(c.range, message).fix(fix);
+            }
+        }
+    }
+    suppressed
+}
+
+/// Removes one code from a suppression comment, or the whole comment line
+/// when it is the only code.
+fn removal_fix(s: &Suppression, code: &SuppressedCode) -> Fix {
+    if s.codes.len() == 1 {
+        return Fix::safe(
+            "Remove the unused suppression comment",
+            vec![Edit::delete(s.comment)],
+        );
+    }
+    // Delete the code together with one neighbouring comma.
+    let index = s.codes.iter().position(|c| c.range == code.range).unwrap_or(0);
+    let range = if index + 1 < s.codes.len() {
+        TextRange::new(code.range.start, s.codes[index + 1].range.start)
+    } else {
+        TextRange::new(s.codes[index - 1].range.end, code.range.end)
+    };
+    Fix::safe(format!("Remove `{}` from the suppression", code.key), vec![Edit::delete(range)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(comment: &str) -> Option<Suppression> {
+        let text = comment.strip_prefix('#').unwrap();
+        parse_comment(text, 1, TextRange::from_usize(0, comment.len()))
+    }
+
+    #[test]
+    fn parses_caulk_and_hadolint_forms_with_ranges() {
+        let c = "# hadolint ignore=DL3008,DL3015";
+        let s = parse(c).unwrap();
+        assert_eq!(s.dialect, Dialect::Hadolint);
+        assert!(!s.global);
+        let keys: Vec<_> = s.codes.iter().map(|c| c.key.as_str()).collect();
+        assert_eq!(keys, ["DL3008", "DL3015"]);
+        assert_eq!(s.codes[1].range.slice(c), "DL3015");
+
+        let c = "# caulk global ignore=DL1000 -- generated file";
+        let s = parse(c).unwrap();
+        assert!(s.global);
+        assert_eq!(s.codes[0].range.slice(c), "DL1000");
+        assert_eq!(s.reason.as_deref(), Some("generated file"));
+
+        assert!(parse("# caulking is fun").is_none());
+        assert!(parse("# just a comment").is_none());
+        assert!(parse("# caulk ignore").is_none());
+    }
+}
