@@ -8,8 +8,17 @@
 
 pub mod diagnostic;
 pub mod config;
+pub mod detect;
 pub mod dockerfile;
+pub mod lint;
+mod lint_dockerfile;
+mod lint_kubernetes;
 pub mod rules;
 pub mod suppress;
 pub mod text;
 pub mod yaml;
+
+pub use detect::FileKind;
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+pub use lint::{LintedFile, lint_source};
+pub use text::{LineCol, LineIndex, TextRange};

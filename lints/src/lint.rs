@@ -1,0 +1,72 @@
+//! The engine: one file in, its findings out. Parses once, builds the
+//! model once, runs every enabled rule on it, then applies configuration
+//! and suppressions. The CLI and the language server both call [`lint_source`].
+
+use crate::config::Config;
+use crate::detect::FileKind;
+use crate::diagnostic::Diagnostic;
+use crate::text::LineIndex;
+use std::path::{Path, PathBuf};
+
+/// A linted file: its text, the line index to place findings, and the findings.
+#[derive(Debug)]
+pub struct LintedFile {
+    /// The path as the user named it (relative paths stay relative).
+    pub path: PathBuf,
+    pub kind: FileKind,
+    pub source: String,
+    pub line_index: LineIndex,
+    /// Sorted by position, then code.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many findings inline suppressions removed.
+    pub suppressed: usize,
+    /// Set when the file was not linted, with the reason (a YAML file that
+    /// holds no Kubernetes object, a Helm template, a Kustomization).
+    pub skipped: Option<String>,
+}
+
+impl LintedFile {
+    fn new(path: &Path, kind: FileKind, source: String) -> Self {
+        Self {
+            line_index: LineIndex::new(&source),
+            path: path.to_path_buf(),
+            kind,
+            source,
+            diagnostics: Vec::new(),
+            suppressed: 0,
+            skipped: None,
+        }
+    }
+
+    /// Whether any finding reaches the configured failure threshold.
+    pub fn fails(&self, config: &Config) -> bool {
+        config
+            .failure_threshold
+            .is_some_and(|t| self.diagnostics.iter().any(|d| d.severity >= t))
+    }
+}
+
+/// Lints one file's text as the given kind under `config`.
+pub fn lint_source(path: &Path, source: String, kind: FileKind, config: &Config) -> LintedFile {
+    let mut file = LintedFile::new(path, kind, source);
+    match kind {
+        FileKind::Dockerfile => crate::lint_dockerfile::lint(&mut file, config),
+        FileKind::Kubernetes => crate::lint_kubernetes::lint(&mut file, config),
+    }
+    configure(&mut file.diagnostics, config);
+    file.diagnostics
+        .sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
+    file
+}
+
+/// Applies per-rule severity overrides and drops disabled rules' findings.
+pub(crate) fn configure(diagnostics: &mut Vec<Diagnostic>, config: &Config) {
+    diagnostics.retain_mut(|d| match crate::rules::registry::find(d.code) {
+        Some(rule) if config.is_enabled(rule) => {
+            d.severity = config.severity(rule);
+            true
+        }
+        Some(_) => false,
+        None => true,
+    });
+}
