@@ -9,6 +9,7 @@
 pub mod diagnostic;
 pub mod config;
 pub mod detect;
+pub mod discover;
 pub mod dockerfile;
 pub mod lint;
 mod lint_dockerfile;

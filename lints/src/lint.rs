@@ -5,7 +5,7 @@
 use crate::config::Config;
 use crate::detect::FileKind;
 use crate::diagnostic::Diagnostic;
-use crate::text::LineIndex;
+use crate::text::{LineIndex, TextRange};
 use std::path::{Path, PathBuf};
 
 /// A linted file: its text, the line index to place findings, and the findings.
@@ -44,6 +44,39 @@ impl LintedFile {
             .failure_threshold
             .is_some_and(|t| self.diagnostics.iter().any(|d| d.severity >= t))
     }
+}
+
+/// Lints a file's raw bytes: text that is not UTF-8, or that holds NUL
+/// bytes, gets one clear finding (or, for a possible manifest, is skipped)
+/// instead of being parsed.
+pub fn lint_bytes(path: &Path, bytes: Vec<u8>, kind: FileKind, config: &Config) -> LintedFile {
+    let problem = match std::str::from_utf8(&bytes) {
+        Ok(text) => text.find('\0').map(|at| (at, "holds a NUL byte: it looks like a binary file, not text".to_string())),
+        Err(e) => Some((
+            e.valid_up_to(),
+            format!(
+                "is not valid UTF-8 text (byte 0x{:02X} cannot start or continue a character)",
+                bytes[e.valid_up_to()]
+            ),
+        )),
+    };
+    let Some((at, problem)) = problem else {
+        let text = String::from_utf8(bytes).expect("checked above");
+        return lint_source(path, text, kind, config);
+    };
+    // The lossy text is identical up to the first bad byte, so `at` stays valid.
+    let mut file = LintedFile::new(path, kind, String::from_utf8_lossy(&bytes).into_owned());
+    match kind {
+        FileKind::Dockerfile => {
+            let rule = &crate::rules::engine::dl1000::RULE;
+            let mut sink = crate::rules::Sink::new(rule);
+            sink.report(TextRange::from_usize(at, at), format!("this file {problem}"));
+            file.diagnostics = sink.into_diagnostics();
+            configure(&mut file.diagnostics, config);
+        }
+        FileKind::Kubernetes => file.skipped = Some(format!("not a Kubernetes manifest: the file {problem}")),
+    }
+    file
 }
 
 /// Lints one file's text as the given kind under `config`.

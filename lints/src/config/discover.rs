@@ -2,7 +2,7 @@
 //! or the nearest `.caulk.yaml` walking up from the file's directory, or,
 //! when there is none, the nearest `.hadolint.yaml`.
 
-use super::{CONFIG_FILE_NAMES, Config, ConfigError, HADOLINT_FILE_NAMES};
+use super::{CONFIG_FILE_NAMES, Config, ConfigError, ConfigFile, HADOLINT_FILE_NAMES, Overrides};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -11,27 +11,47 @@ type Loaded = Result<Arc<Config>, Arc<ConfigError>>;
 
 /// Shared by all linting threads; each configuration file is read once.
 pub struct ConfigResolver {
-    explicit: Option<Arc<Config>>,
+    overrides: Overrides,
+    explicit: Option<Loaded>,
     default: Arc<Config>,
     /// Directory → the configuration that governs it.
     by_dir: Mutex<HashMap<PathBuf, Loaded>>,
 }
 
 impl ConfigResolver {
-    /// `explicit` (from `--config`) applies to every file when given.
-    pub fn new(explicit: Option<Config>) -> Self {
+    /// `explicit` (from `--config`) applies to every file when given;
+    /// `overrides` (other command-line settings) apply over every file's configuration.
+    pub fn new(explicit: Option<&Path>, overrides: Overrides) -> Self {
+        let mut defaults = ConfigFile::default();
+        defaults.apply(&overrides);
+        let default = Config::from_file(defaults, None)
+            .map(Arc::new)
+            .unwrap_or_else(|_| Arc::new(Config::default()));
         Self {
-            explicit: explicit.map(Arc::new),
-            default: Arc::new(Config::default()),
+            explicit: explicit.map(|p| super::load_config_file(p, &overrides).map(Arc::new).map_err(Arc::new)),
+            overrides,
+            default,
             by_dir: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// An error in the command-line settings themselves (an unknown rule in `--select`).
+    pub fn overrides_error(&self) -> Option<String> {
+        let mut defaults = ConfigFile::default();
+        defaults.apply(&self.overrides);
+        Config::from_file(defaults, None).err()
+    }
+
+    /// Forgets every configuration read so far (a configuration file changed).
+    pub fn clear(&self) {
+        self.by_dir.lock().expect("not poisoned").clear();
     }
 
     /// The configuration for `path`. A broken configuration file is an
     /// error for the caller to report once; the file is then linted with the defaults.
     pub fn for_file(&self, path: &Path) -> Loaded {
         if let Some(config) = &self.explicit {
-            return Ok(config.clone());
+            return config.clone();
         }
         let dir = absolute_parent(path);
         if let Some(found) = self.by_dir.lock().expect("not poisoned").get(&dir) {
@@ -45,7 +65,7 @@ impl ConfigResolver {
                 if let Some(found) = cache.get(&key) {
                     found.clone()
                 } else {
-                    let loaded = super::load_config_file(&file).map(Arc::new).map_err(Arc::new);
+                    let loaded = super::load_config_file(&file, &self.overrides).map(Arc::new).map_err(Arc::new);
                     cache.insert(key, loaded.clone());
                     loaded
                 }
@@ -56,8 +76,9 @@ impl ConfigResolver {
         loaded
     }
 
+    /// The configuration used when a file's own is broken.
     pub fn default_config(&self) -> Arc<Config> {
-        self.explicit.clone().unwrap_or_else(|| self.default.clone())
+        self.default.clone()
     }
 }
 

@@ -81,3 +81,27 @@ pub enum LabelType {
     Semver,
     Email,
 }
+
+/// Settings from the command line, laid over every configuration file.
+#[derive(Clone, Debug, Default)]
+pub struct Overrides {
+    /// Replaces the file's profiles when given.
+    pub profiles: Option<Vec<Profile>>,
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+    pub failure_threshold: Option<SeverityOrOff>,
+}
+
+impl ConfigFile {
+    /// Applies command-line settings, which win over the file's.
+    pub fn apply(&mut self, overrides: &Overrides) {
+        if let Some(profiles) = &overrides.profiles {
+            self.profiles = Some(profiles.clone());
+        }
+        self.select.extend(overrides.select.iter().cloned());
+        self.ignore.extend(overrides.ignore.iter().cloned());
+        if overrides.failure_threshold.is_some() {
+            self.failure_threshold = overrides.failure_threshold;
+        }
+    }
+}

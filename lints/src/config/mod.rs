@@ -7,7 +7,7 @@ mod hadolint;
 mod resolve;
 
 pub use discover::ConfigResolver;
-pub use file::{ConfigFile, LabelType, SeverityOrOff};
+pub use file::{ConfigFile, LabelType, Overrides, SeverityOrOff};
 pub use hadolint::HadolintConfig;
 pub use resolve::{Config, ConfigError, RuleSettings};
 
@@ -18,6 +18,6 @@ pub const HADOLINT_FILE_NAMES: &[&str] = &[".hadolint.yaml", ".hadolint.yml"];
 
 /// Reads a configuration file; until the YAML loader lands, only the
 /// defaults are available.
-pub fn load_config_file(path: &std::path::Path) -> Result<Config, ConfigError> {
+pub fn load_config_file(path: &std::path::Path, _overrides: &Overrides) -> Result<Config, ConfigError> {
     Err(ConfigError::new(path, None, None, "configuration files are not supported yet"))
 }

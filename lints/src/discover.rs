@@ -1,0 +1,159 @@
+//! Finding the files to lint: named files as given, directories walked in
+//! parallel with `.gitignore` honoured. Hidden folders such as
+//! `.devcontainer/` and `.github/` are walked (they hold real Dockerfiles and
+//! workflows); only version-control folders are skipped.
+
+use crate::detect::{FileKind, kind_from_path};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// A file to lint and how it was found.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Candidate {
+    pub path: PathBuf,
+    pub kind: FileKind,
+    /// Named on the command line (rather than found in a walk): a file that
+    /// turns out not to be lintable gets a note instead of silence.
+    pub explicit: bool,
+}
+
+/// A path that could not be examined.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct WalkError {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+/// What a walk found.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub files: Vec<Candidate>,
+    pub errors: Vec<WalkError>,
+}
+
+/// Finds the files under `paths`. `forced` (from `--kind`) overrides the
+/// kind detected from file names; in a walk it also restricts which files are
+/// taken (only those whose names fit that kind).
+pub fn discover(paths: &[PathBuf], forced: Option<FileKind>) -> Discovered {
+    let mut found = Discovered::default();
+    let mut roots = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => roots.push(path.clone()),
+            Ok(_) => match forced.or_else(|| kind_from_path(path)) {
+                Some(kind) => found.files.push(Candidate {
+                    path: path.clone(),
+                    kind,
+                    explicit: true,
+                }),
+                None => found.errors.push(WalkError {
+                    path: path.clone(),
+                    message: "cannot tell what kind of file this is from its name; pass --kind dockerfile or --kind kubernetes".into(),
+                }),
+            },
+            Err(e) => found.errors.push(WalkError {
+                path: path.clone(),
+                message: describe_io_error(&e),
+            }),
+        }
+    }
+    if !roots.is_empty() {
+        walk(&roots, forced, &mut found);
+    }
+    found.files.sort();
+    found.files.dedup_by(|a, b| a.path == b.path);
+    found.errors.sort();
+    found
+}
+
+fn walk(roots: &[PathBuf], forced: Option<FileKind>, found: &mut Discovered) {
+    let mut builder = ignore::WalkBuilder::new(&roots[0]);
+    for root in &roots[1..] {
+        builder.add(root);
+    }
+    builder
+        .hidden(false)
+        .require_git(false)
+        .follow_links(false)
+        .filter_entry(|entry| !is_vcs_dir(entry.file_name()));
+    let files = Mutex::new(Vec::new());
+    let errors = Mutex::new(Vec::new());
+    builder.build_parallel().run(|| {
+        Box::new(|entry| {
+            match entry {
+                Ok(entry) => {
+                    if entry.file_type().is_some_and(|t| t.is_file()) {
+                        let path = entry.into_path();
+                        let detected = kind_from_path(&path);
+                        let kind = match (forced, detected) {
+                            (Some(f), Some(d)) if f == d => Some(f),
+                            (Some(_), _) => None,
+                            (None, d) => d,
+                        };
+                        if let Some(kind) = kind {
+                            files.lock().expect("not poisoned").push(Candidate {
+                                path,
+                                kind,
+                                explicit: false,
+                            });
+                        }
+                    }
+                }
+                Err(err) => errors.lock().expect("not poisoned").push(walk_error(err)),
+            }
+            ignore::WalkState::Continue
+        })
+    });
+    found.files.extend(files.into_inner().expect("not poisoned"));
+    found.errors.extend(errors.into_inner().expect("not poisoned"));
+}
+
+fn is_vcs_dir(name: &std::ffi::OsStr) -> bool {
+    matches!(name.to_str(), Some(".git" | ".hg" | ".svn" | ".jj" | ".bzr" | "_darcs"))
+}
+
+fn walk_error(err: ignore::Error) -> WalkError {
+    // ignore::Error nests the path and the cause; dig both out for one line.
+    fn parts(err: &ignore::Error, path: &mut Option<PathBuf>) -> String {
+        match err {
+            ignore::Error::WithPath { path: p, err } => {
+                path.get_or_insert_with(|| p.clone());
+                parts(err, path)
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => parts(err, path),
+            ignore::Error::Loop { ancestor, child } => {
+                path.get_or_insert_with(|| child.clone());
+                format!("symbolic link loop back to {}", ancestor.display())
+            }
+            ignore::Error::Io(io) => describe_io_error(io),
+            other => other.to_string(),
+        }
+    }
+    let mut path = None;
+    let message = parts(&err, &mut path);
+    WalkError {
+        path: path.unwrap_or_default(),
+        message,
+    }
+}
+
+/// An I/O error in plain words, without Rust's `(os error N)` suffix.
+pub fn describe_io_error(err: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match err.kind() {
+        ErrorKind::NotFound => "no such file or directory".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => {
+            let text = err.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_string(),
+                None => text,
+            }
+        }
+    }
+}
+
+/// Displays `path` relative to the current directory when it is below it.
+pub fn display_path(path: &Path) -> PathBuf {
+    path.strip_prefix("./").unwrap_or(path).to_path_buf()
+}
