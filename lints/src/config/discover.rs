@@ -42,6 +42,21 @@ impl ConfigResolver {
         Config::from_file(defaults, None).err()
     }
 
+    /// Every configuration file that failed to load so far, once each.
+    pub fn errors(&self) -> Vec<Arc<ConfigError>> {
+        let mut errors: Vec<Arc<ConfigError>> = self
+            .by_dir
+            .lock()
+            .expect("not poisoned")
+            .values()
+            .chain(self.explicit.iter())
+            .filter_map(|l| l.as_ref().err().cloned())
+            .collect();
+        errors.sort_by(|a, b| a.path.cmp(&b.path));
+        errors.dedup_by(|a, b| a.path == b.path);
+        errors
+    }
+
     /// Forgets every configuration read so far (a configuration file changed).
     pub fn clear(&self) {
         self.by_dir.lock().expect("not poisoned").clear();

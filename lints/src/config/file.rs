@@ -57,6 +57,21 @@ pub enum SeverityOrOff {
     Off,
 }
 
+impl std::str::FromStr for SeverityOrOff {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "none" | "off" | "ignore" => Ok(SeverityOrOff::Off),
+            other => other.parse::<Severity>().map(|level| match level {
+                Severity::Error => SeverityOrOff::Error,
+                Severity::Warning => SeverityOrOff::Warning,
+                Severity::Info => SeverityOrOff::Info,
+                Severity::Style => SeverityOrOff::Style,
+            }),
+        }
+    }
+}
+
 impl SeverityOrOff {
     pub fn severity(self) -> Option<Severity> {
         match self {

@@ -65,6 +65,16 @@ impl Profile {
     }
 }
 
+impl std::str::FromStr for Profile {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Profile::ALL
+            .into_iter()
+            .find(|p| p.as_str().eq_ignore_ascii_case(s))
+            .ok_or_else(|| format!("unknown profile `{s}` (expected default, cis, baseline, restricted or strict)"))
+    }
+}
+
 /// The body of knowledge a reference points into.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Source {
