@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod config;
 pub mod detect;
 pub mod discover;
+pub mod fix;
 pub mod dockerfile;
 pub mod lint;
 mod lint_dockerfile;
