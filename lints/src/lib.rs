@@ -13,6 +13,7 @@ pub mod discover;
 pub mod fix;
 pub mod dockerfile;
 pub mod lint;
+pub mod report;
 mod lint_dockerfile;
 mod lint_kubernetes;
 pub mod rules;

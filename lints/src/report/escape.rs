@@ -1,0 +1,176 @@
+//! Escaping for each output channel. Findings quote text from the files they
+//! are about, and those files may be hostile: a control sequence in a message
+//! must not reach a terminal, a newline must not start a second GitHub
+//! workflow command, and nothing may break the XML or JSON around it.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+/// Characters that change how a terminal or an editor shows text rather
+/// than showing as themselves: C0 and C1 controls, DEL, and the Unicode
+/// direction overrides used to make code read differently than it runs.
+fn is_hazard(ch: char) -> bool {
+    ch.is_control() || is_bidi_control(ch)
+}
+
+fn is_bidi_control(ch: char) -> bool {
+    matches!(ch, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A message or path for a terminal, on one line: every hazard, newlines and
+/// tabs included, is written as a visible Rust-style escape (`\n`, `\u{1b}`).
+pub fn terminal_line(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_hazard) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for ch in text.chars() {
+        match ch {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            ch if is_hazard(ch) => {
+                let _ = write!(out, "\\u{{{:x}}}", ch as u32);
+            }
+            ch => out.push(ch),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Source text for a terminal snippet. Byte offsets into the result must
+/// stay valid, so each hazard is replaced by a visible character of the same
+/// UTF-8 length (`?` for one byte, `¿` for two, `�` for three) and line
+/// structure (`\n`, `\r\n`, tabs) is kept.
+pub fn terminal_source(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let hazardous = text.char_indices().any(|(i, ch)| match ch {
+        '\n' | '\t' => false,
+        '\r' => bytes.get(i + 1) != Some(&b'\n'),
+        ch => is_hazard(ch),
+    });
+    if !hazardous {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, ch) in text.char_indices() {
+        let keep = match ch {
+            '\n' | '\t' => true,
+            '\r' => bytes.get(i + 1) == Some(&b'\n'),
+            ch => !is_hazard(ch),
+        };
+        if keep {
+            out.push(ch);
+        } else {
+            out.push(match ch.len_utf8() {
+                1 => '?',
+                2 => '¿',
+                3 => '\u{FFFD}',
+                // No hazard is four bytes long; keep the length anyway.
+                _ => '\u{1F5CB}',
+            });
+        }
+    }
+    debug_assert_eq!(out.len(), text.len());
+    Cow::Owned(out)
+}
+
+/// Whether XML 1.0 allows `ch` at all (even as a character reference).
+fn xml_allowed(ch: char) -> bool {
+    matches!(ch, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// Text for an XML attribute value or element content. Characters XML 1.0
+/// forbids are written as visible escapes (`\u{1b}`); line breaks and tabs
+/// become character references so that attribute normalisation keeps them.
+pub fn xml(text: &str) -> Cow<'_, str> {
+    let needs = |ch: char| {
+        matches!(ch, '&' | '<' | '>' | '"' | '\'' | '\n' | '\r' | '\t') || !xml_allowed(ch)
+    };
+    if !text.chars().any(needs) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' => out.push_str("&#9;"),
+            ch if !xml_allowed(ch) => {
+                let _ = write!(out, "\\u{{{:x}}}", ch as u32);
+            }
+            ch => out.push(ch),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The message part of a GitHub workflow command (after `::`). GitHub
+/// decodes `%25`, `%0D` and `%0A`; other controls are made visible so they
+/// reach neither the log's terminal emulation nor the annotation.
+pub fn github_data(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            ch if is_hazard(ch) => {
+                let _ = write!(out, "\\u{{{:x}}}", ch as u32);
+            }
+            ch => out.push(ch),
+        }
+    }
+    out
+}
+
+/// A property value of a GitHub workflow command (`file=…,title=…`): as
+/// [`github_data`], plus `:` and `,`, which would end the value.
+pub fn github_property(text: &str) -> String {
+    github_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_line_makes_controls_visible() {
+        assert_eq!(terminal_line("plain"), "plain");
+        assert_eq!(
+            terminal_line("a\x1b[31mb\nc\u{202E}d"),
+            "a\\u{1b}[31mb\\nc\\u{202e}d"
+        );
+        assert_eq!(terminal_line("\u{9b}x"), "\\u{9b}x");
+    }
+
+    #[test]
+    fn terminal_source_keeps_byte_offsets() {
+        let text = "a\x1bb\u{9b}c\u{202E}d\r\ne\rf\tg\n";
+        let clean = terminal_source(text);
+        assert_eq!(clean.len(), text.len());
+        assert_eq!(clean, "a?b¿c\u{FFFD}d\r\ne?f\tg\n");
+        assert!(matches!(terminal_source("FROM x\r\n"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn xml_escapes_markup_and_forbidden_characters() {
+        assert_eq!(
+            xml(r#"<a href="x">&'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;"
+        );
+        assert_eq!(xml("a\x1bb\nc\u{FFFE}"), "a\\u{1b}b&#10;c\\u{fffe}");
+    }
+
+    #[test]
+    fn github_escapes_data_and_properties() {
+        assert_eq!(github_data("100%\r\nnext::x,y"), "100%25%0D%0Anext::x,y");
+        assert_eq!(github_property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
+        assert_eq!(github_data("\x1b[2J"), "\\u{1b}[2J");
+    }
+}

@@ -1,0 +1,175 @@
+//! `full`: codespan-reporting snippets, for people at a terminal.
+//!
+//! ```text
+//! warning[DL3007 latest-tag]: Using latest is prone to errors
+//!   ┌─ Dockerfile:1:6
+//!   │
+//! 1 │ FROM alpine:latest
+//!   │      ^^^^^^^^^^^^^
+//!   │
+//!   = help: Pin the image to a version
+//! ```
+
+use super::RenderOptions;
+use super::escape::{terminal_line, terminal_source};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::lint::LintedFile;
+use crate::text::{LineIndex, TextRange};
+use codespan_reporting::diagnostic::{self as cs, Label};
+use codespan_reporting::files::{self, Files};
+use codespan_reporting::term::{self, Config, Styles, StylesWriter, termcolor::Ansi};
+use std::borrow::Cow;
+use std::io::{self, Write};
+use std::ops::Range;
+
+pub fn render(
+    files: &[LintedFile],
+    options: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let database = Database::new(files);
+    let config = Config::default();
+    let styles = Styles::default();
+    for (id, file) in files.iter().enumerate() {
+        if file.skipped.is_some() {
+            continue;
+        }
+        for diagnostic in &file.diagnostics {
+            let diagnostic = to_codespan(id, file, diagnostic);
+            let result = if options.color {
+                let mut writer = StylesWriter::new(Ansi::new(&mut *out), &styles);
+                term::emit_to_write_style(&mut writer, &config, &database, &diagnostic)
+            } else {
+                term::emit_to_io_write(&mut *out, &config, &database, &diagnostic)
+            };
+            result.map_err(into_io)?;
+        }
+    }
+    Ok(())
+}
+
+fn into_io(error: files::Error) -> io::Error {
+    match error {
+        files::Error::Io(e) => e,
+        other => io::Error::other(other.to_string()),
+    }
+}
+
+fn to_codespan(id: usize, file: &LintedFile, d: &Diagnostic) -> cs::Diagnostic<usize> {
+    let severity = match d.severity {
+        Severity::Error => cs::Severity::Error,
+        Severity::Warning => cs::Severity::Warning,
+        Severity::Info | Severity::Style => cs::Severity::Note,
+    };
+    let mut labels = vec![Label::primary(id, clamp(file, d.range))];
+    labels.extend(d.labels.iter().map(|l| {
+        Label::secondary(id, clamp(file, l.range)).with_message(terminal_line(&l.message))
+    }));
+    let mut notes = Vec::new();
+    if d.severity == Severity::Style {
+        // codespan has no `style` header; say it, so a note is not taken for info.
+        notes.push("severity: style".to_string());
+    }
+    if let Some(fix) = &d.fix {
+        let kind = match fix.applicability {
+            Applicability::Safe => "",
+            Applicability::Unsafe => " (unsafe fix)",
+            Applicability::DisplayOnly => " (suggestion)",
+        };
+        notes.push(format!("help: {}{kind}", terminal_line(&fix.title)));
+    }
+    cs::Diagnostic::new(severity)
+        .with_code(format!("{} {}", d.code, d.name))
+        .with_message(terminal_line(&d.message))
+        .with_labels(labels)
+        .with_notes(notes)
+}
+
+/// A range codespan can slice: inside the text and on character boundaries,
+/// whatever a rule produced.
+fn clamp(file: &LintedFile, range: TextRange) -> Range<usize> {
+    let text = &file.source;
+    let fix = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let start = fix(range.start as usize);
+    start..fix(range.end as usize).max(start)
+}
+
+/// The files being reported, as codespan sees them: the paths and texts
+/// made safe for a terminal, and the line index each [`LintedFile`] already has.
+struct Database<'a> {
+    files: Vec<Entry<'a>>,
+}
+
+struct Entry<'a> {
+    name: String,
+    source: Cow<'a, str>,
+    lines: &'a LineIndex,
+}
+
+impl<'a> Database<'a> {
+    fn new(files: &'a [LintedFile]) -> Self {
+        Self {
+            files: files
+                .iter()
+                .map(|f| Entry {
+                    name: terminal_line(&f.path.to_string_lossy()).into_owned(),
+                    // Skipped files are never shown; don't copy their text.
+                    source: if f.skipped.is_some() {
+                        Cow::Borrowed("")
+                    } else {
+                        terminal_source(&f.source)
+                    },
+                    lines: &f.line_index,
+                })
+                .collect(),
+        }
+    }
+
+    fn get(&self, id: usize) -> Result<&Entry<'a>, files::Error> {
+        self.files.get(id).ok_or(files::Error::FileMissing)
+    }
+}
+
+impl<'f> Files<'f> for Database<'_> {
+    type FileId = usize;
+    type Name = &'f str;
+    type Source = &'f str;
+
+    fn name(&'f self, id: usize) -> Result<&'f str, files::Error> {
+        Ok(&self.get(id)?.name)
+    }
+
+    fn source(&'f self, id: usize) -> Result<&'f str, files::Error> {
+        Ok(&self.get(id)?.source)
+    }
+
+    fn line_index(&'f self, id: usize, byte_index: usize) -> Result<usize, files::Error> {
+        Ok(self.get(id)?.lines.line_of(byte_index as u32))
+    }
+
+    fn line_range(&'f self, id: usize, line_index: usize) -> Result<Range<usize>, files::Error> {
+        let entry = self.get(id)?;
+        let count = entry.lines.line_count();
+        if line_index >= count {
+            // codespan asks for the line after the last one; like its own
+            // `SimpleFile`, answer with an empty line at the end of the text.
+            if line_index == count {
+                let end = entry.source.len();
+                return Ok(end..end);
+            }
+            return Err(files::Error::LineTooLarge {
+                given: line_index,
+                max: count - 1,
+            });
+        }
+        let start = entry.lines.line_start(line_index) as usize;
+        let end = entry.lines.line_start(line_index + 1) as usize;
+        Ok(start..end)
+    }
+}

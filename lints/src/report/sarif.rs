@@ -1,0 +1,13 @@
+//! `sarif` (being written).
+
+use super::RenderOptions;
+use crate::lint::LintedFile;
+use std::io::{self, Write};
+
+pub fn render(
+    _files: &[LintedFile],
+    _options: &RenderOptions,
+    _out: &mut dyn Write,
+) -> io::Result<()> {
+    Err(io::Error::other("the sarif format is not implemented yet"))
+}
