@@ -42,3 +42,4 @@ pub fn parse(text: &str) -> Dockerfile {
         errors,
     }
 }
+pub mod shell;

@@ -67,97 +67,192 @@ pub(crate) fn split_words(
 /// Decodes `lt.text[range]` as one word: quotes and escapes removed, variable
 /// references recorded (and kept literally in the value).
 pub(crate) fn decode(lt: &LogicalText, range: std::ops::Range<usize>, escape: char) -> Word {
-    decode_nested(lt, range, escape, 0)
+    let braces = if lt.text[range.clone()].contains("${") {
+        brace_pairs(&lt.text[..range.end], range.start, escape)
+    } else {
+        Vec::new()
+    };
+    let cx = Decoder { lt, escape, braces };
+    cx.decode(range, 0)
 }
 
-fn decode_nested(
-    lt: &LogicalText,
-    range: std::ops::Range<usize>,
+struct Decoder<'a> {
+    lt: &'a LogicalText,
     escape: char,
-    depth: usize,
-) -> Word {
-    let raw = &lt.text[range.clone()];
-    let source = lt.to_source(range.clone());
-    let plain = !raw.contains(['"', '\'', '$', escape]);
-    if plain {
-        let value_map = if source.len() as usize == raw.len() {
-            ValueMap::Contiguous(source.start)
-        } else {
-            ValueMap::Bytes(
-                (range.clone())
-                    .map(|o| lt.to_source_offset(o))
-                    .collect::<Vec<_>>()
-                    .into_boxed_slice(),
-            )
+    /// `(offset of "${", offset after its "}")`, sorted.
+    braces: Vec<(usize, usize)>,
+}
+
+impl Decoder<'_> {
+    fn decode(&self, range: std::ops::Range<usize>, depth: usize) -> Word {
+        let (lt, escape) = (self.lt, self.escape);
+        let raw = &lt.text[range.clone()];
+        let source = lt.to_source(range.clone());
+        let plain = !raw.contains(['"', '\'', '$', escape]);
+        if plain {
+            let value_map = if source.len() as usize == raw.len() {
+                ValueMap::Contiguous(source.start)
+            } else {
+                ValueMap::Bytes(
+                    (range.clone())
+                        .map(|o| lt.to_source_offset(o))
+                        .collect::<Vec<_>>()
+                        .into_boxed_slice(),
+                )
+            };
+            return Word {
+                range: source,
+                value: raw.to_owned(),
+                vars: Vec::new(),
+                value_map,
+            };
+        }
+
+        let mut value = String::with_capacity(raw.len());
+        let mut offsets: Vec<usize> = Vec::with_capacity(raw.len());
+        let mut vars = Vec::new();
+        let push = |value: &mut String, offsets: &mut Vec<usize>, c: char, at: usize| {
+            value.push(c);
+            offsets.extend(at..at + c.len_utf8());
         };
-        return Word {
+        let mut quote: Option<char> = None;
+        let mut i = 0;
+        while i < raw.len() {
+            let c = raw[i..].chars().next().unwrap_or_default();
+            let at = range.start + i;
+            let next = raw[i + c.len_utf8()..].chars().next();
+            match quote {
+                Some(q) if c == q => {
+                    quote = None;
+                }
+                Some('\'') => push(&mut value, &mut offsets, c, at),
+                _ if c == escape && next.is_some() => {
+                    let n = next.unwrap_or_default();
+                    let escapable = quote.is_none() || n == '"' || n == '$' || n == escape;
+                    if escapable {
+                        push(&mut value, &mut offsets, n, at + c.len_utf8());
+                        i += c.len_utf8() + n.len_utf8();
+                        continue;
+                    }
+                    push(&mut value, &mut offsets, c, at);
+                }
+                None if c == '"' || c == '\'' => quote = Some(c),
+                _ if c == '$' => {
+                    if let Some((var, len)) = self.var_ref(at, range.end, depth) {
+                        for (k, ch) in raw[i..i + len].char_indices() {
+                            push(&mut value, &mut offsets, ch, at + k);
+                        }
+                        vars.push(var);
+                        i += len;
+                        continue;
+                    }
+                    push(&mut value, &mut offsets, c, at);
+                }
+                _ => push(&mut value, &mut offsets, c, at),
+            }
+            i += c.len_utf8();
+        }
+        let source_offsets: Vec<u32> = offsets.iter().map(|&o| lt.to_source_offset(o)).collect();
+        let contiguous = source_offsets
+            .iter()
+            .enumerate()
+            .all(|(k, &s)| s == source_offsets[0] + k as u32);
+        let value_map = match source_offsets.first() {
+            Some(&first) if contiguous => ValueMap::Contiguous(first),
+            Some(_) => ValueMap::Bytes(source_offsets.into_boxed_slice()),
+            None => ValueMap::Contiguous(source.start),
+        };
+        Word {
             range: source,
-            value: raw.to_owned(),
-            vars: Vec::new(),
+            value,
+            vars,
             value_map,
-        };
+        }
     }
 
-    let mut value = String::with_capacity(raw.len());
-    let mut offsets: Vec<usize> = Vec::with_capacity(raw.len());
-    let mut vars = Vec::new();
-    let push = |value: &mut String, offsets: &mut Vec<usize>, c: char, at: usize| {
-        value.push(c);
-        offsets.extend(at..at + c.len_utf8());
-    };
-    let mut quote: Option<char> = None;
-    let mut i = 0;
-    while i < raw.len() {
-        let c = raw[i..].chars().next().unwrap_or_default();
-        let at = range.start + i;
-        let next = raw[i + c.len_utf8()..].chars().next();
-        match quote {
-            Some(q) if c == q => {
-                quote = None;
-            }
-            Some('\'') => push(&mut value, &mut offsets, c, at),
-            _ if c == escape && next.is_some() => {
-                let n = next.unwrap_or_default();
-                let escapable = quote.is_none() || n == '"' || n == '$' || n == escape;
-                if escapable {
-                    push(&mut value, &mut offsets, n, at + c.len_utf8());
-                    i += c.len_utf8() + n.len_utf8();
-                    continue;
-                }
-                push(&mut value, &mut offsets, c, at);
-            }
-            None if c == '"' || c == '\'' => quote = Some(c),
-            _ if c == '$' => {
-                if let Some((var, len)) = var_ref(lt, at, range.end, escape, depth) {
-                    for (k, ch) in raw[i..i + len].char_indices() {
-                        push(&mut value, &mut offsets, ch, at + k);
-                    }
-                    vars.push(var);
-                    i += len;
-                    continue;
-                }
-                push(&mut value, &mut offsets, c, at);
-            }
-            _ => push(&mut value, &mut offsets, c, at),
+    /// Reads a variable reference at logical offset `at` (a `$`), not past `limit`.
+    /// Returns it and its length in the logical text.
+    fn var_ref(&self, at: usize, limit: usize, depth: usize) -> Option<(VarRef, usize)> {
+        let lt = self.lt;
+        let text = &lt.text[..limit];
+        let after = &text[at + 1..];
+        if let Ok((rest, name)) = var_name(after) {
+            let name_start = at + 1;
+            let end = limit - rest.len();
+            return Some((
+                VarRef {
+                    range: lt.to_source(at..end),
+                    name: name.to_owned(),
+                    name_range: lt.to_source(name_start..name_start + name.len()),
+                    modifier: None,
+                },
+                end - at,
+            ));
         }
-        i += c.len_utf8();
+        let inner = after.strip_prefix('{')?;
+        let name_start = at + 2;
+        let (rest, name) = var_name(inner).ok()?;
+        let name_end = name_start + name.len();
+        let end = self
+            .braces
+            .binary_search_by_key(&at, |&(open, _)| open)
+            .ok()
+            .map(|i| self.braces[i].1)
+            .filter(|&end| end <= limit)?;
+        let modifier = if rest.starts_with('}') {
+            None
+        } else {
+            let (word_rest, operator) = var_operator(rest).ok()?;
+            let op_end = limit - word_rest.len();
+            let word_range = op_end..end - 1;
+            let word = if depth < MAX_VAR_NESTING {
+                self.decode(word_range, depth + 1)
+            } else {
+                Word {
+                    range: lt.to_source(word_range.clone()),
+                    value: lt.text[word_range].to_owned(),
+                    vars: Vec::new(),
+                    value_map: ValueMap::Unknown,
+                }
+            };
+            Some(VarModifier {
+                operator,
+                operator_range: lt.to_source(name_end..op_end),
+                word,
+            })
+        };
+        Some((
+            VarRef {
+                range: lt.to_source(at..end),
+                name: name.to_owned(),
+                name_range: lt.to_source(name_start..name_end),
+                modifier,
+            },
+            end - at,
+        ))
     }
-    let source_offsets: Vec<u32> = offsets.iter().map(|&o| lt.to_source_offset(o)).collect();
-    let contiguous = source_offsets
-        .iter()
-        .enumerate()
-        .all(|(k, &s)| s == source_offsets[0] + k as u32);
-    let value_map = match source_offsets.first() {
-        Some(&first) if contiguous => ValueMap::Contiguous(first),
-        Some(_) => ValueMap::Bytes(source_offsets.into_boxed_slice()),
-        None => ValueMap::Contiguous(source.start),
-    };
-    Word {
-        range: source,
-        value,
-        vars,
-        value_map,
+}
+
+/// Matches every `${` in `text[from..]` with its `}` in one pass, so that
+/// finding the end of each reference is not a scan to the end of the text.
+fn brace_pairs(text: &str, from: usize, escape: char) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut open = Vec::new();
+    let mut chars = text[from..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == escape {
+            chars.next();
+        } else if c == '$' && chars.peek().is_some_and(|&(_, n)| n == '{') {
+            chars.next();
+            open.push(from + i);
+        } else if c == '}'
+            && let Some(start) = open.pop()
+        {
+            pairs.push((start, from + i + 1));
+        }
     }
+    pairs.sort_unstable();
+    pairs
 }
 
 fn var_name(i: &str) -> IResult<&str, &str> {
@@ -184,86 +279,4 @@ fn var_operator(i: &str) -> IResult<&str, VarOperator> {
         value(VarOperator::Slash, tag("/")),
     ))
     .parse(i)
-}
-
-/// The offset just past the `}` closing a `${` whose body starts at `from`.
-fn closing_brace(text: &str, from: usize, escape: char) -> Option<usize> {
-    let mut depth = 1usize;
-    let mut chars = text[from..].char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c == escape {
-            chars.next();
-        } else if c == '$' && chars.peek().is_some_and(|&(_, n)| n == '{') {
-            chars.next();
-            depth += 1;
-        } else if c == '}' {
-            depth -= 1;
-            if depth == 0 {
-                return Some(from + i + 1);
-            }
-        }
-    }
-    None
-}
-
-/// Reads a variable reference at logical offset `at` (a `$`), not past `limit`.
-/// Returns it and its length in the logical text.
-fn var_ref(
-    lt: &LogicalText,
-    at: usize,
-    limit: usize,
-    escape: char,
-    depth: usize,
-) -> Option<(VarRef, usize)> {
-    let text = &lt.text[..limit];
-    let after = &text[at + 1..];
-    if let Ok((rest, name)) = var_name(after) {
-        let name_start = at + 1;
-        let end = limit - rest.len();
-        return Some((
-            VarRef {
-                range: lt.to_source(at..end),
-                name: name.to_owned(),
-                name_range: lt.to_source(name_start..name_start + name.len()),
-                modifier: None,
-            },
-            end - at,
-        ));
-    }
-    let inner = after.strip_prefix('{')?;
-    let name_start = at + 2;
-    let (rest, name) = var_name(inner).ok()?;
-    let name_end = name_start + name.len();
-    let end = closing_brace(text, name_start, escape)?;
-    let modifier = if rest.starts_with('}') {
-        None
-    } else {
-        let (word_rest, operator) = var_operator(rest).ok()?;
-        let op_end = limit - word_rest.len();
-        let word_range = op_end..end - 1;
-        let word = if depth < MAX_VAR_NESTING {
-            decode_nested(lt, word_range, escape, depth + 1)
-        } else {
-            Word {
-                range: lt.to_source(word_range.clone()),
-                value: lt.text[word_range].to_owned(),
-                vars: Vec::new(),
-                value_map: ValueMap::Unknown,
-            }
-        };
-        Some(VarModifier {
-            operator,
-            operator_range: lt.to_source(name_end..op_end),
-            word,
-        })
-    };
-    Some((
-        VarRef {
-            range: lt.to_source(at..end),
-            name: name.to_owned(),
-            name_range: lt.to_source(name_start..name_end),
-            modifier,
-        },
-        end - at,
-    ))
 }
