@@ -505,3 +505,277 @@ fn checkstyle_is_well_formed_xml() {
         Some("TS0002 (odd-name): name is 100% odd,\nsee: <&>\"' \\u{1b}[2J\r::error::pwned")
     );
 }
+
+/// The official SARIF 2.1.0 schema, or `None` (the test is skipped) when
+/// the shared schemas folder is not there.
+fn sarif_validator() -> Option<jsonschema::Validator> {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/schemas/sarif-schema-2.1.0.json");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!(
+            "skipping SARIF schema validation: {} not found",
+            path.display()
+        );
+        return None;
+    };
+    // The official schema's language-tag pattern has a stray `]` and an
+    // unanchored alternative; the validator rejects the regex, so it is
+    // replaced with what it means to say.
+    let text = text.replace(
+        r"^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$",
+        r"^[a-zA-Z]{2}(-[a-zA-Z]{2})?$",
+    );
+    let schema: serde_json::Value = serde_json::from_str(&text).expect("the schema is JSON");
+    Some(
+        jsonschema::options()
+            .should_validate_formats(true)
+            .build(&schema)
+            .expect("the schema compiles"),
+    )
+}
+
+fn assert_valid_sarif(sarif: &serde_json::Value) {
+    if let Some(validator) = sarif_validator() {
+        let errors: Vec<String> = validator
+            .iter_errors(sarif)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "SARIF schema violations:\n{}",
+            errors.join("\n")
+        );
+    }
+}
+
+#[test]
+fn sarif_is_valid_and_complete() {
+    let options = options().with_base_dir("/work/repo");
+    let mut files = fixtures();
+    files[0].path = PathBuf::from("/work/repo/app/Dockerfile");
+    let out = render_string(Format::Sarif, &files, &options);
+    insta::assert_snapshot!("sarif", out);
+    let sarif: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_valid_sarif(&sarif);
+    if let Some(validator) = sarif_validator() {
+        // The validator does reject what SARIF forbids.
+        let mut broken = sarif.clone();
+        broken["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] =
+            0.into();
+        assert!(!validator.is_valid(&broken));
+    }
+
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    assert_eq!(run["columnKind"], "utf16CodeUnits");
+    assert_eq!(
+        run["originalUriBaseIds"]["%SRCROOT%"]["uri"],
+        "file:///work/repo/"
+    );
+    let driver = &run["tool"]["driver"];
+    assert_eq!(driver["name"], "caulk");
+    assert_eq!(driver["version"], "0.1.0-test");
+    let rules = driver["rules"].as_array().unwrap();
+    let ids: Vec<_> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["DL3018", "DL3007", "TS0001", "TS0002"]);
+    let latest = &rules[1];
+    assert_eq!(latest["name"], "latest-tag");
+    assert_eq!(
+        latest["shortDescription"]["text"],
+        "An image is used with the `latest` tag"
+    );
+    assert_eq!(
+        latest["fullDescription"]["text"],
+        "Reports an image reference without a tag, or with `latest`."
+    );
+    assert!(
+        latest["help"]["markdown"]
+            .as_str()
+            .unwrap()
+            .starts_with("## What it does\n")
+    );
+    assert_eq!(
+        latest["helpUri"],
+        "https://github.com/hadolint/hadolint/wiki/DL3007"
+    );
+    assert_eq!(latest["defaultConfiguration"]["level"], "warning");
+    assert_eq!(
+        latest["properties"]["tags"],
+        serde_json::json!(["best-practice", "dockerfile"])
+    );
+    assert!(latest["properties"].get("security-severity").is_none());
+    assert_eq!(rules[2]["properties"]["security-severity"], "8.0");
+    assert_eq!(
+        rules[2]["properties"]["tags"],
+        serde_json::json!(["security", "dockerfile"])
+    );
+    assert_eq!(rules[2]["helpUri"], "https://example.com/labels");
+
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 4);
+    let first = &results[0];
+    assert_eq!(first["ruleId"], "DL3007");
+    assert_eq!(first["ruleIndex"], 1);
+    assert_eq!(first["level"], "warning");
+    let location = &first["locations"][0]["physicalLocation"];
+    assert_eq!(
+        location["artifactLocation"],
+        serde_json::json!({"uri": "app/Dockerfile", "uriBaseId": "%SRCROOT%"})
+    );
+    assert_eq!(
+        location["region"],
+        serde_json::json!({"startLine": 2, "startColumn": 6, "endLine": 2, "endColumn": 19})
+    );
+    assert_eq!(
+        first["relatedLocations"][0]["message"]["text"],
+        "the stage is named here"
+    );
+    assert_eq!(
+        first["partialFingerprints"]["caulkFingerprint/v1"],
+        fingerprints(&files[0])[0]
+    );
+    let replacement = &first["fixes"][0]["artifactChanges"][0]["replacements"][0];
+    assert_eq!(replacement["insertedContent"]["text"], "3.20");
+    assert_eq!(replacement["deletedRegion"]["startColumn"], 13);
+    // After `Zoë 🐳`, UTF-16 columns run one ahead of characters.
+    assert_eq!(
+        results[1]["locations"][0]["physicalLocation"]["region"]["startColumn"],
+        27
+    );
+    assert_eq!(results[2]["level"], "note");
+    assert_eq!(
+        results[3]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "deploy/evil%2C1%3Ax.yaml"
+    );
+}
+
+#[test]
+fn sarif_for_a_clean_run_has_empty_results_and_every_registered_rule() {
+    let files = [file(
+        "Dockerfile",
+        FileKind::Dockerfile,
+        "FROM scratch\n",
+        Vec::new(),
+    )];
+    let out = render_string(Format::Sarif, &files, &RenderOptions::new("0.1.0", false));
+    let sarif: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_valid_sarif(&sarif);
+    assert_eq!(sarif["runs"][0]["results"], serde_json::json!([]));
+    assert!(sarif["runs"][0].get("originalUriBaseIds").is_none());
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    assert_eq!(rules.len(), crate::rules::registry::all().len());
+    assert!(rules.iter().any(|r| r["id"] == "DL1000"));
+}
+
+#[test]
+fn sarif_lists_rules_that_reported_but_were_not_given() {
+    let source = "FROM scratch\nRUNN x\n";
+    let dl1000 = crate::rules::registry::find("DL1000").unwrap();
+    let f = file(
+        "Dockerfile",
+        FileKind::Dockerfile,
+        source,
+        vec![diagnostic(
+            dl1000,
+            find(source, "RUNN", 0),
+            "unknown instruction",
+        )],
+    );
+    let options = RenderOptions::new("0.1.0", false).with_rules(vec![&LATEST_TAG, &LATEST_TAG]);
+    let sarif: serde_json::Value =
+        serde_json::from_str(&render_string(Format::Sarif, &[f], &options)).unwrap();
+    assert_valid_sarif(&sarif);
+    let ids: Vec<_> = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].clone())
+        .collect();
+    assert_eq!(
+        ids,
+        ["DL3007", "DL1000"],
+        "deduplicated, and the reporting rule added"
+    );
+    assert_eq!(sarif["runs"][0]["results"][0]["ruleIndex"], 1);
+}
+
+#[test]
+fn gitlab_code_quality_report() {
+    let out = render_string(Format::Gitlab, &fixtures(), &options());
+    insta::assert_snapshot!("gitlab", out);
+    let issues: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    assert_eq!(issues.len(), 4);
+    assert_eq!(issues[0]["check_name"], "DL3007");
+    assert_eq!(
+        issues[0]["description"],
+        "DL3007: Using `latest` is prone to errors"
+    );
+    assert_eq!(issues[0]["severity"], "major");
+    assert_eq!(
+        issues[0]["location"],
+        serde_json::json!({"path": "app/Dockerfile", "lines": {"begin": 2, "end": 2}})
+    );
+    let severities: Vec<_> = issues
+        .iter()
+        .map(|i| i["severity"].as_str().unwrap())
+        .collect();
+    assert_eq!(severities, ["major", "critical", "minor", "info"]);
+    let fingerprints: std::collections::HashSet<_> = issues
+        .iter()
+        .map(|i| i["fingerprint"].as_str().unwrap())
+        .collect();
+    assert_eq!(fingerprints.len(), 4, "unique per finding");
+}
+
+#[test]
+fn junit_is_well_formed_xml() {
+    let out = render_string(Format::Junit, &fixtures(), &options());
+    insta::assert_snapshot!("junit", out);
+    let doc = roxmltree::Document::parse(&out).expect("well-formed XML");
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "testsuites");
+    assert_eq!(
+        (
+            root.attribute("tests"),
+            root.attribute("failures"),
+            root.attribute("skipped")
+        ),
+        (Some("6"), Some("4"), Some("1"))
+    );
+    let suites: Vec<_> = root.children().filter(|n| n.is_element()).collect();
+    assert_eq!(suites.len(), 4);
+    let case = suites[0].first_element_child().unwrap();
+    assert_eq!(case.attribute("name"), Some("DL3007 latest-tag at 2:6"));
+    let failure = case.first_element_child().unwrap();
+    assert_eq!(failure.attribute("type"), Some("DL3007"));
+    assert_eq!(
+        failure.text(),
+        Some("app/Dockerfile:2:6: DL3007 [warning] Using `latest` is prone to errors")
+    );
+    let hostile = suites[2]
+        .first_element_child()
+        .unwrap()
+        .first_element_child()
+        .unwrap();
+    assert_eq!(
+        hostile.attribute("message"),
+        Some("name is 100% odd,\nsee: <&>\"' \\u{1b}[2J\r::error::pwned")
+    );
+    assert!(
+        hostile
+            .text()
+            .unwrap()
+            .ends_with("see: <&>\"' \\u{1b}[2J\r::error::pwned")
+    );
+    let skipped = suites[3]
+        .first_element_child()
+        .unwrap()
+        .first_element_child()
+        .unwrap();
+    assert_eq!(
+        (skipped.tag_name().name(), skipped.attribute("message")),
+        ("skipped", Some("a Helm template"))
+    );
+}
