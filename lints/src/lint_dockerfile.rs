@@ -1,6 +1,80 @@
-//! The Dockerfile path through the engine.
+//! The Dockerfile path through the engine: parse, model, run the rules,
+//! turn parse errors into `DL1000`, then apply suppressions.
 
 use crate::config::Config;
+use crate::dockerfile::{self, Dockerfile, model::Model};
 use crate::lint::LintedFile;
+use crate::rules::{Check, DockerfileContext, Sink, engine};
+use crate::suppress::{self, Suppression};
+use crate::text::TextRange;
 
-pub(crate) fn lint(_file: &mut LintedFile, _config: &Config) {}
+pub(crate) fn lint(file: &mut LintedFile, config: &Config) {
+    let syntax = dockerfile::parse(&file.source);
+    let model = Model::new(&syntax, &file.source);
+    let ctx = DockerfileContext {
+        path: &file.path,
+        source: &file.source,
+        syntax: &syntax,
+        model: &model,
+        settings: &config.settings,
+    };
+    let mut diagnostics = Vec::new();
+    for rule in config.enabled_rules() {
+        if let Check::Dockerfile(check) = rule.check {
+            let mut sink = Sink::new(rule);
+            check(&ctx, &mut sink);
+            diagnostics.extend(sink.into_diagnostics());
+        }
+    }
+    if config.is_enabled(&engine::dl1000::RULE) {
+        let mut sink = Sink::new(&engine::dl1000::RULE);
+        for error in &syntax.errors {
+            sink.report(error.range, error.message.clone());
+        }
+        diagnostics.extend(sink.into_diagnostics());
+    }
+    crate::lint::configure(&mut diagnostics, config);
+    if config.inline_suppressions {
+        let suppressions = suppressions(&syntax, &file.source);
+        let unused_rule = &engine::cx1001::RULE;
+        let mut unused = Sink::new(unused_rule);
+        file.suppressed = suppress::apply(&mut diagnostics, &suppressions, Some(&mut unused));
+        if config.is_enabled(unused_rule) {
+            let mut extra = unused.into_diagnostics();
+            crate::lint::configure(&mut extra, config);
+            diagnostics.extend(extra);
+        }
+    }
+    file.diagnostics = diagnostics;
+}
+
+/// Suppression comments and the instruction each one governs: the first
+/// instruction after it, with only comments or blank lines in between.
+fn suppressions(syntax: &Dockerfile, source: &str) -> Vec<Suppression> {
+    let mut out = Vec::new();
+    for comment in syntax.comments.iter().filter(|c| !c.in_continuation) {
+        let after_hash = TextRange::new(comment.range.start + 1, comment.range.end);
+        let Some(mut s) = suppress::parse_comment(after_hash.slice(source), after_hash.start, comment.range) else {
+            continue;
+        };
+        s.removal = suppress::comment_line(source, comment.range);
+        if !s.global {
+            let next = syntax
+                .instructions
+                .iter()
+                .find(|i| i.range.start > comment.range.start);
+            let between_is_comments = next.is_some_and(|i| {
+                !syntax.instructions.iter().any(|other| {
+                    other.range.start > comment.range.end && other.range.start < i.range.start
+                })
+            });
+            match next {
+                Some(i) if between_is_comments => s.scope = i.range,
+                // A suppression before nothing suppresses nothing.
+                _ => s.scope = TextRange::empty(u32::MAX),
+            }
+        }
+        out.push(s);
+    }
+    out
+}

@@ -35,6 +35,9 @@ pub struct Suppression {
     pub reason: Option<String>,
     /// The whole comment.
     pub comment: TextRange,
+    /// What to delete to remove the suppression: the comment's whole line
+    /// when nothing else is on it (set by the front-end; the comment by default).
+    pub removal: TextRange,
     /// The text whose findings it suppresses (set by the file kind's front-end).
     pub scope: TextRange,
 }
@@ -88,6 +91,7 @@ pub fn parse_comment(text: &str, text_start: u32, comment: TextRange) -> Option<
         codes,
         reason: reason.filter(|r| !r.is_empty()),
         comment,
+        removal: comment,
         scope: TextRange::default(),
     })
 }
@@ -95,6 +99,27 @@ pub fn parse_comment(text: &str, text_start: u32, comment: TextRange) -> Option<
 fn strip_word<'a>(text: &'a str, word: &str) -> Option<&'a str> {
     let rest = text.strip_prefix(word)?;
     (rest.is_empty() || rest.starts_with(char::is_whitespace)).then_some(rest)
+}
+
+/// The whole line of a comment that stands alone on its line, line break
+/// included; otherwise just the comment.
+pub fn comment_line(source: &str, comment: TextRange) -> TextRange {
+    let bytes = source.as_bytes();
+    let mut start = comment.start as usize;
+    while start > 0 && matches!(bytes[start - 1], b' ' | b'\t') {
+        start -= 1;
+    }
+    if start > 0 && bytes[start - 1] != b'\n' {
+        return comment;
+    }
+    let mut end = comment.end as usize;
+    if bytes.get(end) == Some(&b'\r') {
+        end += 1;
+    }
+    if bytes.get(end) == Some(&b'\n') {
+        end += 1;
+    }
+    TextRange::from_usize(start, end)
 }
 
 /// Removes suppressed findings and reports suppressions that suppressed
@@ -145,7 +170,7 @@ fn removal_fix(s: &Suppression, code: &SuppressedCode) -> Fix {
     if s.codes.len() == 1 {
         return Fix::safe(
             "Remove the unused suppression comment",
-            vec![Edit::delete(s.comment)],
+            vec![Edit::delete(s.removal)],
         );
     }
     // Delete the code together with one neighbouring comma.

@@ -2,12 +2,15 @@
 //! configure rules (trusted registries, label schema, …).
 
 use crate::config::RuleSettings;
+use crate::dockerfile::{Dockerfile, model::Model};
 use std::path::Path;
 
 /// Everything a Dockerfile rule may read. Built once per file by the engine.
 pub struct DockerfileContext<'a> {
     pub path: &'a Path,
     pub source: &'a str,
+    pub syntax: &'a Dockerfile,
+    pub model: &'a Model<'a>,
     pub settings: &'a RuleSettings,
 }
 

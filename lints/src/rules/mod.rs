@@ -9,6 +9,7 @@
 
 mod context;
 pub mod meta;
+pub mod prelude;
 pub mod registry;
 
 pub use context::{DockerfileContext, KubernetesContext};

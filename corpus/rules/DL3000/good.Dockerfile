@@ -1,0 +1,4 @@
+FROM node:22
+WORKDIR /app
+WORKDIR $HOME/app
+WORKDIR C:\\app

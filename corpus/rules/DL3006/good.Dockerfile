@@ -1,0 +1,6 @@
+ARG BASE
+FROM ${BASE} AS one
+FROM one
+FROM scratch
+FROM python:3.12
+FROM alpine@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef

@@ -1,0 +1,3 @@
+FROM node:latest
+ARG TAG=latest
+FROM python:${TAG}

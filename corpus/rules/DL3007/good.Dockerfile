@@ -1,0 +1,3 @@
+FROM node:22
+FROM node:latest@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+FROM latest
