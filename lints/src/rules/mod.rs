@@ -10,6 +10,7 @@
 mod context;
 pub mod meta;
 pub mod prelude;
+pub mod support;
 pub mod registry;
 
 pub use context::{DockerfileContext, KubernetesContext};
