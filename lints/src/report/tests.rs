@@ -5,7 +5,7 @@
 
 use super::*;
 use crate::detect::FileKind;
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::rules::{Category, Check, Reference, Source, Target};
 use crate::text::LineIndex;
 
@@ -471,18 +471,6 @@ fn identical_findings_get_distinct_fingerprints() {
 }
 
 #[test]
-fn labels_are_kept_in_order() {
-    let d = &dockerfile(DOCKERFILE).diagnostics[0];
-    assert_eq!(
-        d.labels,
-        vec![Label {
-            range: find(DOCKERFILE, "build", 0),
-            message: "the stage is named here".into()
-        }]
-    );
-}
-
-#[test]
 fn checkstyle_is_well_formed_xml() {
     let out = render_string(Format::Checkstyle, &fixtures(), &options());
     insta::assert_snapshot!("checkstyle", out);
@@ -778,4 +766,30 @@ fn junit_is_well_formed_xml() {
         (skipped.tag_name().name(), skipped.attribute("message")),
         ("skipped", Some("a Helm template"))
     );
+}
+
+#[test]
+fn full_handles_crlf_and_a_range_at_the_end_of_the_file() {
+    let source = "FROM alpine:latest\r\nRUN x\r\n";
+    let diagnostics = vec![
+        diagnostic(&LATEST_TAG, find(source, "alpine:latest", 0), "m"),
+        diagnostic(
+            &APK_PIN,
+            TextRange::empty(source.len() as u32),
+            "at the end",
+        ),
+    ];
+    let out = render_string(
+        Format::Full,
+        &[file(
+            "Dockerfile",
+            FileKind::Dockerfile,
+            source,
+            diagnostics,
+        )],
+        &options(),
+    );
+    assert!(!out.contains('\r'), "{out:?}");
+    assert!(out.contains("1 │ FROM alpine:latest\n"), "{out}");
+    assert!(out.contains("Dockerfile:3:1"), "{out}");
 }
