@@ -131,7 +131,7 @@ pub fn apply(diagnostics: &mut Vec<Diagnostic>, suppressions: &[Suppression], un
     diagnostics.retain(|d| {
         let mut keep = true;
         for (si, s) in suppressions.iter().enumerate() {
-            if !s.global && !s.scope.contains(d.range.start) && !(s.scope.is_empty() && s.scope.start == d.range.start) {
+            if !(s.global || s.scope.contains(d.range.start)) {
                 continue;
             }
             for (ci, c) in s.codes.iter().enumerate() {

@@ -1,6 +1,10 @@
 //! Configuration: the `.caulk.yaml` file format, hadolint's `.hadolint.yaml`
 //! for migrating users, and the resolved form the engine runs with.
 
+// A configuration error carries the file's text so it can be shown with a
+// snippet; it is large, but configuration is loaded once per file, not per finding.
+#![allow(clippy::result_large_err)]
+
 mod discover;
 mod file;
 mod hadolint;
