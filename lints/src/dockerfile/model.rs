@@ -2,7 +2,9 @@
 //! variables resolved, and which stages are final or reused. Built once per
 //! file; every rule reads it instead of walking instructions itself.
 
-use super::syntax::{Dockerfile, From, Instruction, InstructionKind, Word};
+use super::shell;
+use super::source_map::ShellText;
+use super::syntax::{Command, Dockerfile, From, Heredoc, Instruction, InstructionKind, Word};
 use crate::text::TextRange;
 
 /// A parsed Dockerfile and what it means.
@@ -12,6 +14,132 @@ pub struct Model<'a> {
     pub stages: Vec<Stage<'a>>,
     /// Instructions before the first FROM (global ARGs, or misplaced ones).
     pub preamble: &'a [Instruction],
+    /// The shell scripts of every RUN (ONBUILD ones included), in file order.
+    pub runs: Vec<RunScript<'a>>,
+}
+
+/// What runs a RUN's shell-form text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShellKind {
+    /// `sh`, `bash`, `dash`, `ash`, `zsh`, `ksh`, `busybox sh`: POSIX shell rules apply.
+    Posix,
+    PowerShell,
+    Cmd,
+    /// Another interpreter (a heredoc for `python3`, a SHELL of something else).
+    Other(String),
+}
+
+impl ShellKind {
+    pub fn from_program(program: &str) -> ShellKind {
+        let base = program
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or(program)
+            .to_ascii_lowercase();
+        let base = base.strip_suffix(".exe").unwrap_or(&base);
+        match base {
+            "sh" | "bash" | "dash" | "ash" | "zsh" | "ksh" | "mksh" | "busybox" => ShellKind::Posix,
+            "powershell" | "pwsh" => ShellKind::PowerShell,
+            "cmd" => ShellKind::Cmd,
+            other => ShellKind::Other(other.to_string()),
+        }
+    }
+
+    pub fn is_posix(&self) -> bool {
+        *self == ShellKind::Posix
+    }
+}
+
+/// One RUN instruction's shell code: the shell-form command line and any
+/// heredoc bodies a POSIX shell runs, each parsed into commands.
+pub struct RunScript<'a> {
+    /// The RUN itself (the inner instruction for `ONBUILD RUN`).
+    pub instruction: &'a Instruction,
+    /// Whether it sits inside ONBUILD.
+    pub onbuild: bool,
+    /// The stage it belongs to (`None` before the first FROM).
+    pub stage: Option<usize>,
+    /// The shell in effect for it (SHELL instruction, Windows default, pragma).
+    pub shell: ShellKind,
+    /// The arguments of the SHELL in effect (e.g. `["/bin/bash", "-o", "pipefail", "-c"]`);
+    /// empty for the default `/bin/sh -c`.
+    pub shell_args: Vec<String>,
+    /// Shell code pieces; empty for the exec form or a non-POSIX shell.
+    pub pieces: Vec<ScriptPiece<'a>>,
+}
+
+/// A piece of shell code and how its ranges map back to the Dockerfile.
+pub struct ScriptPiece<'a> {
+    pub script: shell::Script,
+    pub text: &'a str,
+    origin: PieceOrigin<'a>,
+}
+
+enum PieceOrigin<'a> {
+    Line(&'a ShellText),
+    Heredoc(&'a Heredoc),
+}
+
+impl ScriptPiece<'_> {
+    /// The Dockerfile range of a range within this piece's text.
+    pub fn to_source(&self, range: TextRange) -> TextRange {
+        match self.origin {
+            PieceOrigin::Line(text) => text.to_source(range.as_usize()),
+            PieceOrigin::Heredoc(h) => range.offset_by(h.body_range.start),
+        }
+    }
+
+    /// Whether the piece is a heredoc body (rather than the RUN's command line).
+    pub fn is_heredoc(&self) -> bool {
+        matches!(self.origin, PieceOrigin::Heredoc(_))
+    }
+}
+
+impl<'a> RunScript<'a> {
+    /// Every command of every piece, with the piece that maps its ranges.
+    pub fn commands(&self) -> impl Iterator<Item = (&ScriptPiece<'a>, &shell::Command)> {
+        self.pieces
+            .iter()
+            .flat_map(|p| p.script.commands.iter().map(move |c| (p, c)))
+    }
+
+    /// Commands invoking `name` (after wrappers such as `sudo` and `env`).
+    pub fn invocations<'s>(
+        &'s self,
+        name: &'s str,
+    ) -> impl Iterator<Item = (&'s ScriptPiece<'a>, &'s shell::Command)> {
+        self.commands().filter(move |(_, c)| c.is(name))
+    }
+
+    /// Whether any command satisfies `pred`.
+    pub fn any(&self, mut pred: impl FnMut(&shell::Command) -> bool) -> bool {
+        self.commands().any(|(_, c)| pred(c))
+    }
+
+    /// The mounts of `RUN --mount=…` with their options, e.g. to exempt cache mounts.
+    pub fn mount_targets(&self, kind: &str) -> Vec<String> {
+        self.instruction
+            .flags
+            .iter()
+            .filter(|f| f.name == "mount")
+            .filter_map(|f| {
+                let options = f.mount_options();
+                let ty = options
+                    .iter()
+                    .find(|o| o.key.value == "type")
+                    .and_then(|o| o.value.as_ref())
+                    .map_or("bind", |v| v.value.as_str());
+                if ty != kind {
+                    return None;
+                }
+                options
+                    .iter()
+                    .find(|o| matches!(o.key.value.as_str(), "target" | "dst" | "destination"))
+                    .and_then(|o| o.value.as_ref())
+                    .map(|v| v.value.clone())
+            })
+            .collect()
+    }
 }
 
 /// One build stage: a FROM and the instructions up to the next FROM.
@@ -69,11 +197,16 @@ impl ResolvedImage {
         // A tag is after the last `:` that follows the last `/` (a registry port is not a tag).
         let last_slash = rest.rfind('/').map_or(0, |i| i + 1);
         let (name, tag) = match rest[last_slash..].rfind(':') {
-            Some(i) => (&rest[..last_slash + i], Some(rest[last_slash + i + 1..].to_string())),
+            Some(i) => (
+                &rest[..last_slash + i],
+                Some(rest[last_slash + i + 1..].to_string()),
+            ),
             None => (rest, None),
         };
         let (registry, repository) = match name.split_once('/') {
-            Some((first, path)) if first.contains('.') || first.contains(':') || first == "localhost" => {
+            Some((first, path))
+                if first.contains('.') || first.contains(':') || first == "localhost" =>
+            {
                 (Some(first.to_string()), path.to_string())
             }
             _ => (None, name.to_string()),
@@ -105,19 +238,27 @@ impl<'a> Model<'a> {
         let preamble = &all[..from_positions.first().copied().unwrap_or(all.len())];
         let global_args = |name: &str| -> Option<String> {
             preamble.iter().rev().find_map(|i| match &i.kind {
-                InstructionKind::Arg(decls) => decls
-                    .iter()
-                    .rev()
-                    .find(|d| d.name.value == name)
-                    .map(|d| d.default.as_ref().map(|w| w.value.clone()).unwrap_or_default()),
+                InstructionKind::Arg(decls) => {
+                    decls.iter().rev().find(|d| d.name.value == name).map(|d| {
+                        d.default
+                            .as_ref()
+                            .map(|w| w.value.clone())
+                            .unwrap_or_default()
+                    })
+                }
                 _ => None,
             })
         };
         let mut stages: Vec<Stage<'a>> = Vec::with_capacity(from_positions.len());
         for (index, &at) in from_positions.iter().enumerate() {
             let end = from_positions.get(index + 1).copied().unwrap_or(all.len());
-            let InstructionKind::From(from) = &all[at].kind else { unreachable!("filtered above") };
-            let name = from.alias.as_ref().map(|a| a.name.value.to_ascii_lowercase());
+            let InstructionKind::From(from) = &all[at].kind else {
+                unreachable!("filtered above")
+            };
+            let name = from
+                .alias
+                .as_ref()
+                .map(|a| a.name.value.to_ascii_lowercase());
             let base = match expand(&from.image, &global_args) {
                 None => Base::Unresolved,
                 Some(image) if image.eq_ignore_ascii_case("scratch") => Base::Scratch,
@@ -144,12 +285,21 @@ impl<'a> Model<'a> {
                 used_as_base: false,
             });
         }
+        let runs = build_runs(syntax, source, &stages);
         Model {
             syntax,
             source,
             stages,
             preamble,
+            runs,
         }
+    }
+
+    /// The parsed script of a RUN instruction.
+    pub fn run(&self, instruction: &Instruction) -> Option<&RunScript<'a>> {
+        self.runs.iter().find(|r| {
+            std::ptr::eq(r.instruction, instruction) || r.instruction.range == instruction.range
+        })
     }
 
     /// The stage a `--from=` value names: a stage name or index defined
@@ -160,7 +310,10 @@ impl<'a> Model<'a> {
             Ok(n) => earlier.get(n),
             Err(_) => {
                 let lower = value.to_ascii_lowercase();
-                earlier.iter().rev().find(|s| s.name.as_deref() == Some(lower.as_str()))
+                earlier
+                    .iter()
+                    .rev()
+                    .find(|s| s.name.as_deref() == Some(lower.as_str()))
             }
         }
     }
@@ -203,6 +356,137 @@ impl<'a> Stage<'a> {
     }
 }
 
+fn build_runs<'a>(
+    syntax: &'a Dockerfile,
+    source: &'a str,
+    stages: &[Stage<'a>],
+) -> Vec<RunScript<'a>> {
+    // `# hadolint shell=powershell` sets the shell for the whole file.
+    let pragma_shell = syntax.comments.iter().find_map(|c| {
+        let rest = c.text.strip_prefix("hadolint")?.trim_start();
+        rest.strip_prefix("shell=")
+            .map(|s| ShellKind::from_program(s.trim()))
+    });
+    let mut runs = Vec::new();
+    // Per stage: the SHELL in effect, inherited from a base stage.
+    let mut stage_shells: Vec<(ShellKind, Vec<String>)> = Vec::with_capacity(stages.len());
+    let mut current: (ShellKind, Vec<String>) = (ShellKind::Posix, Vec::new());
+    let mut stage_index: Option<usize> = None;
+    for instruction in &syntax.instructions {
+        if let InstructionKind::From(_) = instruction.kind {
+            let i = stage_index.map_or(0, |i| i + 1);
+            stage_index = Some(i);
+            if let Some(previous) = stage_index.and_then(|i| i.checked_sub(1)) {
+                if stage_shells.len() == previous {
+                    stage_shells.push(current.clone());
+                }
+            }
+            current = match stages.get(i).map(|s| &s.base) {
+                Some(Base::Stage(b)) => stage_shells
+                    .get(*b)
+                    .cloned()
+                    .unwrap_or((ShellKind::Posix, Vec::new())),
+                Some(Base::Image(image)) if is_windows_image(image) => (ShellKind::Cmd, Vec::new()),
+                _ => (ShellKind::Posix, Vec::new()),
+            };
+            continue;
+        }
+        let (effective, onbuild) = match &instruction.kind {
+            InstructionKind::Onbuild(_) => (instruction.effective(), true),
+            _ => (instruction, false),
+        };
+        match &effective.kind {
+            InstructionKind::Shell(exec) if !onbuild => {
+                let args: Vec<String> = exec.args.iter().map(|w| w.value.clone()).collect();
+                let kind = args
+                    .first()
+                    .map_or(ShellKind::Posix, |p| ShellKind::from_program(p));
+                current = (kind, args);
+            }
+            InstructionKind::Run(command) => {
+                let shell = pragma_shell.clone().unwrap_or_else(|| current.0.clone());
+                let pieces = if shell.is_posix() {
+                    pieces(effective, command, source)
+                } else {
+                    Vec::new()
+                };
+                runs.push(RunScript {
+                    instruction: effective,
+                    onbuild,
+                    stage: stage_index,
+                    shell,
+                    shell_args: current.1.clone(),
+                    pieces,
+                });
+            }
+            _ => {}
+        }
+    }
+    runs
+}
+
+fn is_windows_image(image: &ResolvedImage) -> bool {
+    let text = image.full.to_ascii_lowercase();
+    ["servercore", "nanoserver", "windows"]
+        .iter()
+        .any(|w| text.contains(w))
+}
+
+/// The shell pieces of a RUN: its command line, and heredoc bodies that a
+/// POSIX shell runs (the RUN is just the heredoc, or feeds it to `sh`/`bash`).
+fn pieces<'a>(
+    instruction: &'a Instruction,
+    command: &'a Command,
+    _source: &'a str,
+) -> Vec<ScriptPiece<'a>> {
+    let Command::Shell(line) = command else {
+        return Vec::new();
+    };
+    let script = shell::parse(line.as_str());
+    let mut out = Vec::new();
+    for heredoc in &instruction.heredocs {
+        // Which command reads this heredoc: the one whose words include the opener.
+        let opener = heredoc.opener_range;
+        let reader = script.commands.iter().find(|c| {
+            let range = line.to_source(c.range.as_usize());
+            range.start <= opener.start && opener.end <= range.end
+        });
+        let runs_as_shell = match reader.and_then(|c| c.name()) {
+            // `RUN <<EOF` alone: the body is the script of the default shell.
+            None => true,
+            Some(name) => ShellKind::from_program(name).is_posix(),
+        };
+        let shebang_ok = match heredoc.body.strip_prefix("#!") {
+            Some(rest) => {
+                let program = rest.split_whitespace().collect::<Vec<_>>();
+                let program = match program.as_slice() {
+                    [env, prog, ..] if env.ends_with("/env") => *prog,
+                    [prog, ..] => *prog,
+                    [] => "sh",
+                };
+                ShellKind::from_program(program).is_posix()
+            }
+            None => true,
+        };
+        if runs_as_shell && shebang_ok {
+            out.push(ScriptPiece {
+                script: shell::parse(&heredoc.body),
+                text: &heredoc.body,
+                origin: PieceOrigin::Heredoc(heredoc),
+            });
+        }
+    }
+    out.insert(
+        0,
+        ScriptPiece {
+            script,
+            text: line.as_str(),
+            origin: PieceOrigin::Line(line),
+        },
+    );
+    out
+}
+
 /// Expands `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR-default}`,
 /// `${VAR:+alt}` and `${VAR+alt}` in a word's value using `lookup`; `None`
 /// when a variable has no known value and no default.
@@ -232,13 +516,29 @@ fn expand_str(text: &str, lookup: &dyn Fn(&str) -> Option<String>, depth: usize)
             let value = lookup(name);
             let set_nonempty = value.as_deref().is_some_and(|v| !v.is_empty());
             let piece = if let Some(d) = op.strip_prefix(":-") {
-                if set_nonempty { value } else { expand_str(d, lookup, depth + 1) }
+                if set_nonempty {
+                    value
+                } else {
+                    expand_str(d, lookup, depth + 1)
+                }
             } else if let Some(d) = op.strip_prefix('-') {
-                if value.is_some() { value } else { expand_str(d, lookup, depth + 1) }
+                if value.is_some() {
+                    value
+                } else {
+                    expand_str(d, lookup, depth + 1)
+                }
             } else if let Some(a) = op.strip_prefix(":+") {
-                if set_nonempty { expand_str(a, lookup, depth + 1) } else { Some(String::new()) }
+                if set_nonempty {
+                    expand_str(a, lookup, depth + 1)
+                } else {
+                    Some(String::new())
+                }
             } else if let Some(a) = op.strip_prefix('+') {
-                if value.is_some() { expand_str(a, lookup, depth + 1) } else { Some(String::new()) }
+                if value.is_some() {
+                    expand_str(a, lookup, depth + 1)
+                } else {
+                    Some(String::new())
+                }
             } else if op.is_empty() {
                 value
             } else {
@@ -296,6 +596,57 @@ mod tests {
         assert_eq!(r.tag.as_deref(), Some("1.27-alpine"));
     }
 
+    fn model_of(text: &str, f: impl FnOnce(&Model)) {
+        let syntax = crate::dockerfile::parse(text);
+        let model = Model::new(&syntax, text);
+        f(&model);
+    }
+
+    #[test]
+    fn run_scripts_map_commands_back_to_the_dockerfile() {
+        let text = "FROM debian:12\nRUN apt-get update && \\\n    apt-get install -y curl\nRUN <<EOF\nset -e\nsudo ls\nEOF\nRUN python3 <<PY\nimport os\nPY\nRUN [\"sh\", \"-c\", \"x\"]\n";
+        model_of(text, |m| {
+            assert_eq!(m.runs.len(), 4);
+            let install: Vec<_> = m.runs[0].invocations("apt-get").collect();
+            assert_eq!(install.len(), 2);
+            let (piece, cmd) = install[1];
+            assert_eq!(
+                piece.to_source(cmd.range).slice(text),
+                "apt-get install -y curl"
+            );
+            let sudo: Vec<_> = m.runs[1]
+                .commands()
+                .filter(|(_, c)| c.invokes("sudo") || c.is("ls"))
+                .collect();
+            assert!(!sudo.is_empty());
+            let (piece, cmd) = sudo[0];
+            assert!(piece.is_heredoc());
+            assert_eq!(piece.to_source(cmd.range).slice(text), "sudo ls");
+            // A python heredoc is not shell code; only the command line is.
+            assert_eq!(m.runs[2].pieces.len(), 1);
+            assert!(m.runs[3].pieces.is_empty());
+        });
+    }
+
+    #[test]
+    fn shell_follows_shell_instructions_and_stages() {
+        let text = "FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS win\nRUN dir\nSHELL [\"powershell\", \"-Command\"]\nRUN Get-Item x\nFROM win\nRUN y\nFROM debian:12\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN a | b\n";
+        model_of(text, |m| {
+            let kinds: Vec<_> = m.runs.iter().map(|r| r.shell.clone()).collect();
+            assert_eq!(
+                kinds,
+                [
+                    ShellKind::Cmd,
+                    ShellKind::PowerShell,
+                    ShellKind::PowerShell,
+                    ShellKind::Posix
+                ]
+            );
+            assert_eq!(m.runs[3].shell_args, ["/bin/bash", "-o", "pipefail", "-c"]);
+            assert!(m.runs[0].pieces.is_empty());
+        });
+    }
+
     #[test]
     fn expands_variables_with_defaults() {
         let lookup = |n: &str| match n {
@@ -303,12 +654,21 @@ mod tests {
             "EMPTY" => Some(String::new()),
             _ => None,
         };
-        assert_eq!(expand_str("${BASE}:3", &lookup, 0).as_deref(), Some("alpine:3"));
+        assert_eq!(
+            expand_str("${BASE}:3", &lookup, 0).as_deref(),
+            Some("alpine:3")
+        );
         assert_eq!(expand_str("$BASE", &lookup, 0).as_deref(), Some("alpine"));
-        assert_eq!(expand_str("${TAG:-latest}", &lookup, 0).as_deref(), Some("latest"));
+        assert_eq!(
+            expand_str("${TAG:-latest}", &lookup, 0).as_deref(),
+            Some("latest")
+        );
         assert_eq!(expand_str("${EMPTY:-x}", &lookup, 0).as_deref(), Some("x"));
         assert_eq!(expand_str("${EMPTY-x}", &lookup, 0).as_deref(), Some(""));
-        assert_eq!(expand_str("${BASE:+set}", &lookup, 0).as_deref(), Some("set"));
+        assert_eq!(
+            expand_str("${BASE:+set}", &lookup, 0).as_deref(),
+            Some("set")
+        );
         assert_eq!(expand_str("${NOPE}", &lookup, 0), None);
     }
 }
