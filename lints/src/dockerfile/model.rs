@@ -376,10 +376,9 @@ fn build_runs<'a>(
         if let InstructionKind::From(_) = instruction.kind {
             let i = stage_index.map_or(0, |i| i + 1);
             stage_index = Some(i);
-            if let Some(previous) = stage_index.and_then(|i| i.checked_sub(1)) {
-                if stage_shells.len() == previous {
-                    stage_shells.push(current.clone());
-                }
+            // Remember the finished stage's shell for stages built on it.
+            if i > 0 && stage_shells.len() == i - 1 {
+                stage_shells.push(current.clone());
             }
             current = match stages.get(i).map(|s| &s.base) {
                 Some(Base::Stage(b)) => stage_shells
