@@ -111,7 +111,10 @@ pub(crate) fn lex(
             b';' if next(1) == Some(b';') && next(2) == Some(b'&') => op(3, Op::CaseBreak),
             b';' if matches!(next(1), Some(b';' | b'&')) => op(2, Op::CaseBreak),
             b';' => op(1, Op::Semi),
-            b'(' => match arith_command_end(bytes, i).filter(|_| next(1) == Some(b'(')) {
+            b'(' => match (next(1) == Some(b'('))
+                .then(|| arith_command_end(bytes, i))
+                .flatten()
+            {
                 Some(end) => (TokKind::Arith, end - i),
                 None => op(1, Op::LParen),
             },
@@ -212,7 +215,7 @@ fn redirect_op(bytes: &[u8], i: usize, fd: Option<u32>) -> (TokKind, usize) {
 /// `((a) | b)` is two nested subshells, as in bash.
 fn arith_command_end(bytes: &[u8], i: usize) -> Option<usize> {
     // Arithmetic commands are short; the cap keeps runs of `(((…` linear.
-    const MAX_LEN: usize = 4096;
+    const MAX_LEN: usize = 1024;
     let mut depth = 0u32;
     let mut j = i + 2;
     while j < bytes.len().min(i + MAX_LEN) {

@@ -144,6 +144,25 @@ struct Frame {
     function: bool,
     saved_pipe: PipeState,
     saved_before: Connector,
+    /// The context of the frames below this one.
+    below: Context,
+}
+
+impl Frame {
+    /// The context of a command directly inside this frame.
+    fn inside(&self) -> Context {
+        let mut c = self.below;
+        match self.kind {
+            Kind::Subshell => c.in_subshell = true,
+            Kind::Group => c.in_group = true,
+            Kind::If if self.condition => c.in_condition = true,
+            Kind::If | Kind::Case => c.in_branch = true,
+            Kind::Loop if self.condition => c.in_condition = true,
+            Kind::Loop | Kind::For => c.in_loop = true,
+        }
+        c.in_function |= self.function;
+        c
+    }
 }
 
 #[derive(Default)]
@@ -617,23 +636,16 @@ impl<'s, 'o> Parser<'s, 'o> {
         }
     }
 
+    /// The context of a command at the current position; O(1) because each
+    /// frame caches the context of the frames below it.
     fn context(&self) -> Context {
-        let mut c = Context {
-            substitution_depth: self.depth,
-            ..Context::default()
-        };
-        for f in &self.frames {
-            match f.kind {
-                Kind::Subshell => c.in_subshell = true,
-                Kind::Group => c.in_group = true,
-                Kind::If if f.condition => c.in_condition = true,
-                Kind::If | Kind::Case => c.in_branch = true,
-                Kind::Loop if f.condition => c.in_condition = true,
-                Kind::Loop | Kind::For => c.in_loop = true,
-            }
-            c.in_function |= f.function;
+        match self.frames.last() {
+            Some(f) => f.inside(),
+            None => Context {
+                substitution_depth: self.depth,
+                ..Context::default()
+            },
         }
-        c
     }
 
     /// Ends the simple command being built and adds it to the pipeline.
@@ -720,7 +732,9 @@ impl<'s, 'o> Parser<'s, 'o> {
     fn open_frame(&mut self, kind: Kind, open: TextRange) {
         self.finish_command();
         let saved_pipe = std::mem::take(&mut self.pipe);
+        let below = self.context();
         self.frames.push(Frame {
+            below,
             kind,
             open,
             condition: matches!(kind, Kind::If | Kind::Loop),
@@ -764,7 +778,7 @@ impl<'s, 'o> Parser<'s, 'o> {
 
     /// Closes (with an error) frames above the innermost `kind`.
     fn unwind_to(&mut self, kind: Kind, at: TextRange) -> bool {
-        if !self.frames.iter().any(|f| f.kind == kind) {
+        if !self.frames.iter().rev().any(|f| f.kind == kind) {
             return false;
         }
         while let Some(f) = self.frames.last() {

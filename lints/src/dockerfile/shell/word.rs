@@ -119,7 +119,7 @@ pub(crate) fn scan_word(src: &str, start: usize, limit: usize) -> ScannedWord {
     let bytes = &src.as_bytes()[..limit];
     let mut out = ScannedWord::default();
     let mut value: Vec<u8> = Vec::new();
-    let mut stack: Vec<Frame> = Vec::new();
+    let mut stack = Stack::default();
     let mut i = start;
 
     // `<(cmd)` / `>(cmd)` at the start of a word.
@@ -221,7 +221,7 @@ pub(crate) fn scan_word(src: &str, start: usize, limit: usize) -> ScannedWord {
                     i += 1;
                     close(src, &mut stack, i, &mut out, &mut value, false);
                 }
-                b'\'' if !stack.iter().any(|f| matches!(f.ctx, Ctx::Dq)) => {
+                b'\'' if stack.dq == 0 => {
                     i = memchr(b'\'', bytes, i + 1).map_or(bytes.len(), |c| c + 1);
                 }
                 b'"' => {
@@ -236,7 +236,7 @@ pub(crate) fn scan_word(src: &str, start: usize, limit: usize) -> ScannedWord {
             Some(Ctx::Paren { depth, cases }) => {
                 let word_start = i == stack.last().map_or(0, |f| f.body)
                     || i.checked_sub(1).is_some_and(|p| is_word_end(bytes[p]));
-                let set = |stack: &mut Vec<Frame>, depth, cases| {
+                let set = |stack: &mut Stack, depth, cases| {
                     if let Some(f) = stack.last_mut() {
                         f.ctx = Ctx::Paren { depth, cases };
                     }
@@ -336,6 +336,59 @@ pub(crate) fn scan_word(src: &str, start: usize, limit: usize) -> ScannedWord {
     out
 }
 
+/// The context stack, with counts that keep the "at word level" and
+/// "recording" questions O(1) however deep the nesting.
+#[derive(Default)]
+struct Stack {
+    frames: Vec<Frame>,
+    /// Open double quotes.
+    dq: usize,
+    /// Open substitutions and arithmetic, inside which nothing is recorded.
+    blocking: usize,
+}
+
+impl Stack {
+    fn counts(ctx: Ctx) -> (usize, usize) {
+        match ctx {
+            Ctx::Dq => (1, 0),
+            Ctx::Brace => (0, 0),
+            Ctx::Paren { .. } | Ctx::Backtick | Ctx::Arith { .. } => (0, 1),
+        }
+    }
+
+    fn push(&mut self, f: Frame) {
+        let (dq, blocking) = Self::counts(f.ctx);
+        self.dq += dq;
+        self.blocking += blocking;
+        self.frames.push(f);
+    }
+
+    fn pop(&mut self) -> Option<Frame> {
+        let f = self.frames.pop()?;
+        let (dq, blocking) = Self::counts(f.ctx);
+        self.dq -= dq;
+        self.blocking -= blocking;
+        Some(f)
+    }
+
+    fn last(&self) -> Option<&Frame> {
+        self.frames.last()
+    }
+
+    /// For updating counters inside a frame; the kind of context must not change.
+    fn last_mut(&mut self) -> Option<&mut Frame> {
+        self.frames.last_mut()
+    }
+
+    fn len(&self) -> usize {
+        self.frames.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.frames.is_empty()
+    }
+}
+
 fn frame(ctx: Ctx, open: usize, body: usize) -> Frame {
     Frame {
         ctx,
@@ -413,15 +466,15 @@ fn unescape(
     i + 1 + n
 }
 
-fn recording(stack: &[Frame]) -> bool {
-    stack.iter().all(|f| matches!(f.ctx, Ctx::Dq | Ctx::Brace))
+fn recording(stack: &Stack) -> bool {
+    stack.blocking == 0
 }
 
-fn at_word_level(stack: &[Frame]) -> bool {
-    stack.iter().all(|f| matches!(f.ctx, Ctx::Dq))
+fn at_word_level(stack: &Stack) -> bool {
+    stack.len() == stack.dq
 }
 
-fn open_backtick(i: usize, stack: &mut Vec<Frame>, out: &mut ScannedWord) -> usize {
+fn open_backtick(i: usize, stack: &mut Stack, out: &mut ScannedWord) -> usize {
     out.has_expansion = true;
     let record = recording(stack).then_some(SubstKind::Backtick);
     stack.push(Frame {
@@ -434,7 +487,7 @@ fn open_backtick(i: usize, stack: &mut Vec<Frame>, out: &mut ScannedWord) -> usi
 /// Pops the innermost construct, which ended just before `end`.
 fn close(
     src: &str,
-    stack: &mut Vec<Frame>,
+    stack: &mut Stack,
     end: usize,
     out: &mut ScannedWord,
     value: &mut Vec<u8>,
@@ -482,7 +535,7 @@ fn dollar(
     src: &str,
     bytes: &[u8],
     i: usize,
-    stack: &mut Vec<Frame>,
+    stack: &mut Stack,
     out: &mut ScannedWord,
     value: &mut Vec<u8>,
 ) -> usize {
