@@ -1,0 +1,4 @@
+FROM coredns/coredns:1.11.1
+EXPOSE 53/UDP 53/Tcp
+expose 9153/SCTP
+ONBUILD EXPOSE 80/TCP

@@ -1,0 +1,4 @@
+FROM coredns/coredns:1.11.1
+EXPOSE 53/udp 53/tcp 9153
+EXPOSE 8000-8010/tcp
+EXPOSE 80/${PROTO}
