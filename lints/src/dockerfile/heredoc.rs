@@ -32,6 +32,9 @@ fn opener(i: &str) -> IResult<&str, (&str, Option<char>, &str)> {
 pub(crate) fn openers(lt: &LogicalText) -> Vec<Opener> {
     let text = lt.as_str();
     let mut found = Vec::new();
+    if !text.contains("<<") {
+        return found;
+    }
     for word in split_words(text, 0..text.len(), '\\') {
         let raw = &text[word.clone()];
         let Ok((_, (fd, dash, rest))) = opener(raw) else {

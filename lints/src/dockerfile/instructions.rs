@@ -74,6 +74,14 @@ fn parse_logical(
     } else {
         cx.flags()
     };
+    if let Some(first) = flags.first()
+        && !takes_flags(kw)
+    {
+        return Err(ParseError {
+            range: first.range,
+            message: format!("unknown flag `--{}`: {kw} takes no flags", first.name),
+        });
+    }
     let kind = match kw {
         Keyword::From => InstructionKind::From(cx.from(rest_start)?),
         Keyword::Run => InstructionKind::Run(cx.command(rest_start, true)?),
@@ -104,6 +112,14 @@ fn parse_logical(
         kind,
         heredocs: Vec::new(),
     })
+}
+
+/// The instructions BuildKit accepts `--flags` on.
+fn takes_flags(keyword: Keyword) -> bool {
+    matches!(
+        keyword,
+        Keyword::From | Keyword::Run | Keyword::Copy | Keyword::Add | Keyword::Healthcheck
+    )
 }
 
 fn skip_space_all(text: &str, at: usize) -> usize {

@@ -75,6 +75,28 @@ impl LogicalText {
         }
     }
 
+    /// Source offsets of ascending logical `offsets`, in one walk over the pieces.
+    pub(crate) fn to_source_offsets(&self, offsets: impl IntoIterator<Item = usize>) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut seg = None;
+        for offset in offsets {
+            let offset = offset.min(self.text.len()) as u32;
+            let seg = seg.get_or_insert_with(|| {
+                self.segments
+                    .partition_point(|&(l, _)| l <= offset)
+                    .saturating_sub(1)
+            });
+            while *seg + 1 < self.segments.len() && self.segments[*seg + 1].0 <= offset {
+                *seg += 1;
+            }
+            out.push(match self.segments.get(*seg) {
+                Some(&(l, s)) => s + offset.saturating_sub(l),
+                None => 0,
+            });
+        }
+        out
+    }
+
     /// The source range of a logical range. The end maps to just after the
     /// range's last byte, so a range ending at a continuation does not swallow
     /// the escape character and the newline.

@@ -888,3 +888,22 @@ fn long_inputs_parse_in_linear_time() {
     // Generous: a quadratic parser would take minutes here.
     assert!(start.elapsed().as_secs() < 20);
 }
+
+#[test]
+fn flags_only_where_buildkit_accepts_them() {
+    let text = "CMD --version\nRUN --network=host x\n";
+    let df = parse(text);
+    assert_eq!(df.instructions.len(), 1);
+    assert_eq!(df.errors.len(), 1);
+    assert_eq!(df.errors[0].range, find(text, "--version"));
+    assert_eq!(
+        df.errors[0].message,
+        "unknown flag `--version`: CMD takes no flags"
+    );
+    // `--` words after the first argument are arguments, not flags.
+    let text = "COPY --from=a src --not-a-flag /dst\n";
+    let InstructionKind::Copy(c) = &only(text).kind else {
+        panic!()
+    };
+    assert_eq!(c.sources[1].value, "--not-a-flag");
+}

@@ -93,12 +93,7 @@ impl Decoder<'_> {
             let value_map = if source.len() as usize == raw.len() {
                 ValueMap::Contiguous(source.start)
             } else {
-                ValueMap::Bytes(
-                    (range.clone())
-                        .map(|o| lt.to_source_offset(o))
-                        .collect::<Vec<_>>()
-                        .into_boxed_slice(),
-                )
+                ValueMap::Bytes(lt.to_source_offsets(range.clone()).into_boxed_slice())
             };
             return Word {
                 range: source,
@@ -152,7 +147,7 @@ impl Decoder<'_> {
             }
             i += c.len_utf8();
         }
-        let source_offsets: Vec<u32> = offsets.iter().map(|&o| lt.to_source_offset(o)).collect();
+        let source_offsets = lt.to_source_offsets(offsets);
         let contiguous = source_offsets
             .iter()
             .enumerate()
