@@ -1,0 +1,552 @@
+//! The server loop: one thread reads messages in order, keeps the open
+//! documents, lints them with the engine and answers requests.
+//!
+//! Linting is synchronous and fast enough to run between messages. Changes
+//! only mark a document dirty; dirty documents are linted when no message is
+//! waiting, so a burst of keystrokes costs one lint of the latest version.
+
+use crate::code_actions;
+use crate::convert::{self, Encoding};
+use crate::documents::{Document, Documents};
+use crate::hover;
+use caulk_lints::config::{
+    CONFIG_FILE_NAMES, ConfigError, ConfigResolver, HADOLINT_FILE_NAMES, Overrides,
+};
+use caulk_lints::{LineIndex, TextRange, lint_source};
+use crossbeam_channel::TryRecvError;
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
+use lsp_types::{
+    CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProvider,
+    DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
+    DidChangeWatchedFilesRegistrationOptions, DidChangeWorkspaceFoldersParams,
+    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams,
+    FileSystemWatcher, GlobPattern, HoverParams, HoverProvider, InitializeParams, InitializeResult,
+    MessageType, PublishDiagnosticsParams, Registration, RegistrationParams, Save, SaveOptions,
+    ServerCapabilities, ServerInfo, ShowMessageParams, TextDocumentSync, TextDocumentSyncKind,
+    TextDocumentSyncOptions, Uri, WorkspaceFolders, WorkspaceFoldersServerCapabilities,
+    WorkspaceOptions,
+};
+use serde::de::DeserializeOwned;
+use std::collections::{BTreeSet, HashSet};
+use std::error::Error;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+
+pub type ServerResult<T> = Result<T, Box<dyn Error + Send + Sync>>;
+
+/// Runs the protocol over `connection` until `shutdown` and `exit`.
+pub fn run(connection: Connection) -> ServerResult<()> {
+    let params = initialize(&connection)?;
+    let mut server = Server::new(&connection, &params);
+    server.register_config_watchers();
+    server.main_loop()
+}
+
+/// Answers `initialize`: a request whose parameters do not parse gets
+/// `InvalidParams`, and the server waits for a better one.
+fn initialize(connection: &Connection) -> ServerResult<InitializeParams> {
+    loop {
+        let (id, raw) = connection.initialize_start()?;
+        match serde_json::from_value::<InitializeParams>(raw) {
+            Ok(params) => {
+                let encoding = Encoding::negotiate(
+                    params
+                        .capabilities
+                        .general
+                        .as_ref()
+                        .and_then(|g| g.position_encodings.as_deref()),
+                );
+                let result = InitializeResult {
+                    capabilities: capabilities(encoding),
+                    server_info: Some(ServerInfo {
+                        name: "caulk".to_string(),
+                        version: Some(env!("CARGO_PKG_VERSION").to_string()),
+                    }),
+                };
+                connection.initialize_finish(id, serde_json::to_value(result)?)?;
+                return Ok(params);
+            }
+            Err(e) => {
+                let response = Response::new_err(
+                    id,
+                    ErrorCode::InvalidParams as i32,
+                    format!("invalid initialize parameters: {e}"),
+                );
+                connection.sender.send(response.into())?;
+            }
+        }
+    }
+}
+
+pub fn capabilities(encoding: Encoding) -> ServerCapabilities {
+    ServerCapabilities {
+        position_encoding: Some(encoding.kind()),
+        text_document_sync: Some(TextDocumentSync::Options(TextDocumentSyncOptions {
+            open_close: Some(true),
+            change: Some(TextDocumentSyncKind::Incremental),
+            save: Some(Save::SaveOptions(SaveOptions {
+                include_text: Some(false),
+            })),
+            ..Default::default()
+        })),
+        code_action_provider: Some(CodeActionProvider::CodeActionOptions(CodeActionOptions {
+            code_action_kinds: Some(vec![
+                CodeActionKind::QuickFix,
+                CodeActionKind::SourceFixAll,
+                code_actions::fix_all_kind(),
+            ]),
+            ..Default::default()
+        })),
+        hover_provider: Some(HoverProvider::Bool(true)),
+        workspace: Some(WorkspaceOptions {
+            workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                supported: Some(true),
+                change_notifications: Some(lsp_types::ChangeNotifications::Bool(true)),
+            }),
+            ..Default::default()
+        }),
+        ..Default::default()
+    }
+}
+
+/// Why a handler could not answer: becomes an error response.
+struct HandlerError {
+    code: ErrorCode,
+    message: String,
+}
+
+impl HandlerError {
+    fn invalid_params(method: &str, e: serde_json::Error) -> Self {
+        Self {
+            code: ErrorCode::InvalidParams,
+            message: format!("invalid parameters for {method}: {e}"),
+        }
+    }
+}
+
+struct Server<'a> {
+    connection: &'a Connection,
+    encoding: Encoding,
+    documents: Documents,
+    resolver: ConfigResolver,
+    /// Documents changed since they were last published.
+    dirty: BTreeSet<Uri>,
+    /// Broken configuration files already announced, so a message shows once per file.
+    announced_config_errors: HashSet<String>,
+    /// Configuration files holding a published diagnostic, to clear on reload.
+    config_error_uris: BTreeSet<Uri>,
+    watch_dynamically: bool,
+    workspace_folders: Vec<Uri>,
+    next_request_id: i32,
+}
+
+impl<'a> Server<'a> {
+    fn new(connection: &'a Connection, params: &InitializeParams) -> Self {
+        let caps = &params.capabilities;
+        let encoding = Encoding::negotiate(
+            caps.general
+                .as_ref()
+                .and_then(|g| g.position_encodings.as_deref()),
+        );
+        let watch_dynamically = caps
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|w| w.dynamic_registration)
+            .unwrap_or(false);
+        let workspace_folders = match &params.workspace_folders_initialize_params.workspace_folders
+        {
+            Some(WorkspaceFolders::WorkspaceFolderList(list)) => {
+                list.iter().map(|f| f.uri.clone()).collect()
+            }
+            _ => Vec::new(),
+        };
+        Self {
+            connection,
+            encoding,
+            documents: Documents::default(),
+            resolver: ConfigResolver::new(None, Overrides::default()),
+            dirty: BTreeSet::new(),
+            announced_config_errors: HashSet::new(),
+            config_error_uris: BTreeSet::new(),
+            watch_dynamically,
+            workspace_folders,
+            next_request_id: 0,
+        }
+    }
+
+    fn main_loop(&mut self) -> ServerResult<()> {
+        loop {
+            let message = match self.connection.receiver.try_recv() {
+                Ok(message) => message,
+                Err(TryRecvError::Empty) => {
+                    self.publish_dirty();
+                    match self.connection.receiver.recv() {
+                        Ok(message) => message,
+                        Err(_) => {
+                            return Err(
+                                "the client disconnected without shutting the server down".into()
+                            );
+                        }
+                    }
+                }
+                Err(TryRecvError::Disconnected) => {
+                    return Err("the client disconnected without shutting the server down".into());
+                }
+            };
+            match message {
+                Message::Request(request) => {
+                    if self.connection.handle_shutdown(&request)? {
+                        return Ok(());
+                    }
+                    self.guarded_request(request);
+                }
+                Message::Notification(notification) => {
+                    if notification.method == "exit" {
+                        return Err("exit notification before shutdown".into());
+                    }
+                    self.guarded_notification(notification);
+                }
+                Message::Response(response) => {
+                    if let Err(e) = response.response_result {
+                        log(&format!(
+                            "the client answered request {} with an error: {}",
+                            response.id, e.message
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    /// A bug in one handler must not take the editor's linter down: the
+    /// panic is logged and the request answered with an internal error.
+    fn guarded_request(&mut self, request: Request) {
+        let id = request.id.clone();
+        let method = request.method.clone();
+        let outcome = catch_unwind(AssertUnwindSafe(|| self.handle_request(request)));
+        let response = match outcome {
+            Ok(Ok(value)) => Response::new_ok(id, value),
+            Ok(Err(e)) => Response::new_err(id, e.code as i32, e.message),
+            Err(_) => {
+                log(&format!("panic while handling {method}"));
+                Response::new_err(
+                    id,
+                    ErrorCode::InternalError as i32,
+                    format!("internal error while handling {method}"),
+                )
+            }
+        };
+        self.send(response.into());
+    }
+
+    fn guarded_notification(&mut self, notification: Notification) {
+        let method = notification.method.clone();
+        match catch_unwind(AssertUnwindSafe(|| self.handle_notification(notification))) {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => log(&e.message),
+            Err(_) => log(&format!("panic while handling {method}")),
+        }
+    }
+
+    fn handle_request(&mut self, request: Request) -> Result<serde_json::Value, HandlerError> {
+        let method = request.method.as_str();
+        match method {
+            "textDocument/codeAction" => {
+                let params: CodeActionParams = parse(method, request.params)?;
+                Ok(serde_json::to_value(self.code_actions(params)).unwrap_or_default())
+            }
+            "textDocument/hover" => {
+                let params: HoverParams = parse(method, request.params)?;
+                Ok(serde_json::to_value(self.hover(params)).unwrap_or_default())
+            }
+            _ => Err(HandlerError {
+                code: ErrorCode::MethodNotFound,
+                message: format!("unknown request {method}"),
+            }),
+        }
+    }
+
+    fn handle_notification(&mut self, notification: Notification) -> Result<(), HandlerError> {
+        let method = notification.method.as_str();
+        match method {
+            "textDocument/didOpen" => {
+                let params: DidOpenTextDocumentParams = parse(method, notification.params)?;
+                let item = params.text_document;
+                let uri = item.uri.clone();
+                self.documents.open(Document::new(
+                    item.uri,
+                    item.language_id.as_str().to_string(),
+                    item.version,
+                    item.text,
+                ));
+                self.dirty.insert(uri);
+            }
+            "textDocument/didChange" => {
+                let params: DidChangeTextDocumentParams = parse(method, notification.params)?;
+                let uri = params.text_document.text_document_identifier.uri;
+                match self.documents.get_mut(&uri) {
+                    Some(doc) => {
+                        doc.apply_changes(
+                            params.text_document.version,
+                            params.content_changes,
+                            self.encoding,
+                        );
+                        self.dirty.insert(uri);
+                    }
+                    None => log(&format!("change to a document that is not open: {uri}")),
+                }
+            }
+            "textDocument/didSave" => {
+                let params: DidSaveTextDocumentParams = parse(method, notification.params)?;
+                let uri = params.text_document.uri;
+                // Clients without file watchers still tell us when a config file they edit is saved.
+                if uri.to_file_path().is_ok_and(|p| is_config_file(&p)) {
+                    self.reload_configuration();
+                } else if let Some(doc) = self.documents.get_mut(&uri) {
+                    doc.linted = None;
+                    self.dirty.insert(uri);
+                }
+            }
+            "textDocument/didClose" => {
+                let params: DidCloseTextDocumentParams = parse(method, notification.params)?;
+                let uri = params.text_document.uri;
+                self.dirty.remove(&uri);
+                if self.documents.close(&uri).is_some() {
+                    self.publish(uri, None, Vec::new());
+                }
+            }
+            "workspace/didChangeWatchedFiles" => {
+                let params: DidChangeWatchedFilesParams = parse(method, notification.params)?;
+                let touches_config = params
+                    .changes
+                    .iter()
+                    .any(|c| c.uri.to_file_path().is_ok_and(|p| is_config_file(&p)));
+                if touches_config {
+                    self.reload_configuration();
+                }
+            }
+            "workspace/didChangeWorkspaceFolders" => {
+                let params: DidChangeWorkspaceFoldersParams = parse(method, notification.params)?;
+                self.workspace_folders
+                    .retain(|f| !params.event.removed.iter().any(|r| &r.uri == f));
+                self.workspace_folders
+                    .extend(params.event.added.into_iter().map(|f| f.uri));
+                // Configuration is found per file, so new folders need no other work.
+            }
+            // Settings live in configuration files, exactly as for `caulk check`.
+            "workspace/didChangeConfiguration" | "initialized" => {}
+            _ if method.starts_with("$/") => {}
+            _ => log(&format!("ignoring unknown notification {method}")),
+        }
+        Ok(())
+    }
+
+    fn send(&self, message: Message) {
+        if self.connection.sender.send(message).is_err() {
+            log("cannot send to the client: the connection is closed");
+        }
+    }
+
+    fn notify<P: serde::Serialize>(&self, method: &str, params: P) {
+        match serde_json::to_value(params) {
+            Ok(params) => self.send(
+                Notification {
+                    method: method.to_string(),
+                    params,
+                }
+                .into(),
+            ),
+            Err(e) => log(&format!("cannot serialize {method}: {e}")),
+        }
+    }
+
+    fn request<P: serde::Serialize>(&mut self, method: &str, params: P) {
+        self.next_request_id += 1;
+        let id = RequestId::from(format!("caulk-{}", self.next_request_id));
+        self.send(Request::new(id, method.to_string(), params).into());
+    }
+
+    /// Asks the client to tell us when a configuration file changes anywhere
+    /// in the workspace; without this, a change is noticed on save only.
+    fn register_config_watchers(&mut self) {
+        if !self.watch_dynamically {
+            return;
+        }
+        let watchers = CONFIG_FILE_NAMES
+            .iter()
+            .chain(HADOLINT_FILE_NAMES)
+            .map(|name| FileSystemWatcher {
+                glob_pattern: GlobPattern::Pattern(format!("**/{name}")),
+                kind: None,
+            })
+            .collect();
+        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+        let params = RegistrationParams {
+            registrations: vec![Registration {
+                id: "caulk-config-watcher".to_string(),
+                method: "workspace/didChangeWatchedFiles".to_string(),
+                register_options: serde_json::to_value(options).ok(),
+            }],
+        };
+        self.request("client/registerCapability", params);
+    }
+
+    fn reload_configuration(&mut self) {
+        self.resolver.clear();
+        self.announced_config_errors.clear();
+        for uri in std::mem::take(&mut self.config_error_uris) {
+            self.publish(uri, None, Vec::new());
+        }
+        for uri in self.documents.uris() {
+            if let Some(doc) = self.documents.get_mut(&uri) {
+                doc.linted = None;
+            }
+            self.dirty.insert(uri);
+        }
+    }
+
+    fn publish_dirty(&mut self) {
+        for uri in std::mem::take(&mut self.dirty) {
+            self.ensure_linted(&uri);
+            let Some(doc) = self.documents.get(&uri) else {
+                continue;
+            };
+            let diagnostics = match &doc.linted {
+                Some(linted) if linted.skipped.is_none() => linted
+                    .diagnostics
+                    .iter()
+                    .map(|d| {
+                        convert::diagnostic(&doc.text, &doc.line_index, &doc.uri, d, self.encoding)
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let version = doc.version;
+            self.publish(uri, Some(version), diagnostics);
+        }
+    }
+
+    fn publish(&self, uri: Uri, version: Option<i32>, diagnostics: Vec<lsp_types::Diagnostic>) {
+        self.notify(
+            "textDocument/publishDiagnostics",
+            PublishDiagnosticsParams {
+                uri,
+                version,
+                diagnostics,
+            },
+        );
+    }
+
+    /// Lints the current version of a document unless that was done already.
+    /// Documents of no kind caulk lints get an empty result.
+    fn ensure_linted(&mut self, uri: &Uri) {
+        let Some(doc) = self.documents.get(uri) else {
+            return;
+        };
+        if doc.linted.is_some() {
+            return;
+        }
+        let Some(kind) = doc.kind() else { return };
+        let config = match doc.file_path() {
+            Some(path) => match self.resolver.for_file(&path) {
+                Ok(config) => config,
+                Err(error) => {
+                    self.announce_config_error(&error);
+                    self.resolver.default_config()
+                }
+            },
+            None => self.resolver.default_config(),
+        };
+        let Some(doc) = self.documents.get_mut(uri) else {
+            return;
+        };
+        doc.linted = Some(lint_source(
+            &doc.lint_path(),
+            doc.text.clone(),
+            kind,
+            &config,
+        ));
+    }
+
+    /// A broken configuration file is shown once (until configuration is
+    /// reloaded), and as a diagnostic on the file itself; linting goes on with the defaults.
+    fn announce_config_error(&mut self, error: &ConfigError) {
+        if !self.announced_config_errors.insert(error.path.clone()) {
+            return;
+        }
+        self.notify(
+            "window/showMessage",
+            ShowMessageParams {
+                kind: MessageType::Error,
+                message: format!("caulk: {error}. Linting with the default configuration."),
+            },
+        );
+        let path = PathBuf::from(&error.path);
+        let Ok(uri) = Uri::from_file_path(std::path::absolute(&path).unwrap_or(path.clone()))
+        else {
+            return;
+        };
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let index = LineIndex::new(&text);
+        let range = error.range.unwrap_or(TextRange::empty(0));
+        let diagnostic = lsp_types::Diagnostic {
+            range: convert::range(&text, &index, range, self.encoding),
+            severity: Some(lsp_types::DiagnosticSeverity::Error),
+            source: Some(convert::SOURCE.to_string()),
+            message: lsp_types::Message::String(error.message.clone()),
+            ..Default::default()
+        };
+        self.config_error_uris.insert(uri.clone());
+        self.publish(uri, None, vec![diagnostic]);
+    }
+
+    fn code_actions(&mut self, params: CodeActionParams) -> Vec<lsp_types::CodeAction> {
+        let uri = params.text_document.uri;
+        self.ensure_linted(&uri);
+        let Some(doc) = self.documents.get(&uri) else {
+            return Vec::new();
+        };
+        let Some(linted) = doc.linted.as_ref().filter(|l| l.skipped.is_none()) else {
+            return Vec::new();
+        };
+        code_actions::actions(
+            doc,
+            &linted.diagnostics,
+            params.range,
+            params.context.only.as_deref(),
+            self.encoding,
+        )
+    }
+
+    fn hover(&mut self, params: HoverParams) -> Option<lsp_types::Hover> {
+        let at = params.text_document_position_params;
+        let uri = at.text_document.uri;
+        self.ensure_linted(&uri);
+        let doc = self.documents.get(&uri)?;
+        let offset = convert::offset(&doc.text, &doc.line_index, at.position, self.encoding);
+        let diagnostics = doc
+            .linted
+            .as_ref()
+            .map(|l| l.diagnostics.as_slice())
+            .unwrap_or_default();
+        hover::hover(doc, diagnostics, offset, self.encoding)
+    }
+}
+
+fn parse<P: DeserializeOwned>(method: &str, params: serde_json::Value) -> Result<P, HandlerError> {
+    serde_json::from_value(params).map_err(|e| HandlerError::invalid_params(method, e))
+}
+
+fn is_config_file(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|name| {
+            CONFIG_FILE_NAMES.contains(&name) || HADOLINT_FILE_NAMES.contains(&name)
+        })
+}
+
+/// stderr is the client's log channel for a stdio server.
+fn log(message: &str) {
+    eprintln!("caulk server: {message}");
+}
