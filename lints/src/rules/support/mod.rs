@@ -1,2 +1,5 @@
 //! Helpers shared by several rules (one file per topic). Rules import them
 //! as `crate::rules::support::<topic>`.
+pub mod commands;
+pub mod packages;
+pub mod secrets;
