@@ -907,3 +907,36 @@ fn flags_only_where_buildkit_accepts_them() {
     };
     assert_eq!(c.sources[1].value, "--not-a-flag");
 }
+
+#[test]
+fn pragma_comments_are_collected() {
+    let text = "FROM a\n# hadolint ignore=DL3008,DL3015\nRUN apt-get install x\n  # caulk ignore=DL3009 reason\n";
+    let df = ok(text);
+    assert_eq!(df.comments.len(), 2);
+    assert_eq!(df.comments[0].text, "hadolint ignore=DL3008,DL3015");
+    assert_eq!(
+        df.comments[0].range,
+        find(text, "# hadolint ignore=DL3008,DL3015")
+    );
+    assert_eq!(
+        df.comments[1].range,
+        find(text, "# caulk ignore=DL3009 reason")
+    );
+}
+
+#[test]
+fn word_split_by_a_continuation_maps_each_byte() {
+    let text = "COPY --chown=ap\\\np:st\\\naff src /dst\n";
+    let i = only(text);
+    let chown = i.flag("chown").unwrap().value.as_ref().unwrap();
+    assert_eq!(chown.value, "app:staff");
+    assert_eq!(
+        chown.range,
+        TextRange::new(find(text, "ap\\").start, find(text, "aff").end)
+    );
+    assert_eq!(
+        chown.value_range(4..9),
+        TextRange::new(find(text, "st").start, find(text, "aff").end)
+    );
+    assert_eq!(chown.value_range(6..9), find(text, "aff"));
+}
