@@ -1,0 +1,7 @@
+ARG BASE=quay.io/org/app:1
+FROM python:3.12-slim AS py
+FROM ghcr.io/org/tool:1.0
+FROM corp.example/app:1
+FROM evilcorp.example/app:1
+FROM ${BASE}
+FROM docker.io/library/alpine:3.20

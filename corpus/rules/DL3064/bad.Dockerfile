@@ -1,0 +1,7 @@
+FROM node:22-alpine
+ARG NPM_TOKEN
+ARG github_token=x
+ENV DB_PASSWORD=changeme APP_MODE=prod
+ENV Api_Key value
+ONBUILD ARG AWS_SECRET_ACCESS_KEY
+ARG TRAVIS_OS_NAME

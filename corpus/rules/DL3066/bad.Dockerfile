@@ -1,0 +1,6 @@
+FROM alpine:3.20
+USER app
+USER app:app
+ENV APP_USER=app
+USER ${APP_USER}
+USER 1000x
