@@ -15,11 +15,16 @@ fn main() {
     for kind in ["engine", "dockerfile", "kubernetes"] {
         let dir = rules_dir.join(kind);
         println!("cargo:rerun-if-changed={}", dir.display());
-        let Ok(read) = fs::read_dir(&dir) else { continue };
+        let Ok(read) = fs::read_dir(&dir) else {
+            continue;
+        };
         let mut files: Vec<_> = read
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "rs") && p.file_stem().is_some_and(|s| s != "mod"))
+            .filter(|p| {
+                p.extension().is_some_and(|e| e == "rs")
+                    && p.file_stem().is_some_and(|s| s != "mod")
+            })
             .collect();
         files.sort();
         writeln!(modules, "pub mod {kind} {{").unwrap();
@@ -34,7 +39,12 @@ fn main() {
                 .and_then(|rest| rest.split('"').next())
                 .unwrap_or_else(|| panic!("{} declares no `code: \"…\"`", file.display()))
                 .to_string();
-            writeln!(modules, "    #[path = {:?}]\n    pub mod {stem};", file.display().to_string()).unwrap();
+            writeln!(
+                modules,
+                "    #[path = {:?}]\n    pub mod {stem};",
+                file.display().to_string()
+            )
+            .unwrap();
             entries.push((code, format!("&crate::rules::{kind}::{stem}::RULE")));
         }
         writeln!(modules, "}}").unwrap();

@@ -1,1 +1,37 @@
-fn main(){}
+//! The `caulk` command line: `caulk check`, `caulk rule`, `caulk rules`,
+//! `caulk server`. Everything here gathers input and presents results; the
+//! work is done by the `caulk-lints` library.
+
+mod check;
+mod cli;
+mod rules_cmd;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let code = match cli.command {
+        cli::Command::Check(args) => check::run(args),
+        cli::Command::Rule(args) => rules_cmd::rule(&args),
+        cli::Command::Rules(args) => rules_cmd::rules(&args),
+        cli::Command::Server => match caulk_lsp::run_stdio() {
+            Ok(()) => 0,
+            Err(err) => {
+                eprintln!("caulk server: {err}");
+                2
+            }
+        },
+        cli::Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(
+                shell,
+                &mut cli::Cli::command(),
+                "caulk",
+                &mut std::io::stdout(),
+            );
+            0
+        }
+    };
+    ExitCode::from(code)
+}

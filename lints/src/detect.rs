@@ -45,7 +45,9 @@ pub fn is_dockerfile_name(name: &str) -> bool {
     for stem in ["dockerfile", "containerfile"] {
         if lower == stem
             || lower.ends_with(&format!(".{stem}"))
-            || lower.strip_prefix(stem).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('-'))
+            || lower
+                .strip_prefix(stem)
+                .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('-'))
         {
             return true;
         }
@@ -71,10 +73,19 @@ mod tests {
         ] {
             assert!(is_dockerfile_name(name), "{name}");
         }
-        for name in ["Dockerfile.dockerignore", "README.md", "Dockerfile.md", "mydockerfile", "docker-compose.yml"] {
+        for name in [
+            "Dockerfile.dockerignore",
+            "README.md",
+            "Dockerfile.md",
+            "mydockerfile",
+            "docker-compose.yml",
+        ] {
             assert!(!is_dockerfile_name(name), "{name}");
         }
-        assert_eq!(kind_from_path(Path::new("k8s/deploy.YAML")), Some(FileKind::Kubernetes));
+        assert_eq!(
+            kind_from_path(Path::new("k8s/deploy.YAML")),
+            Some(FileKind::Kubernetes)
+        );
         assert_eq!(kind_from_path(Path::new("main.rs")), None);
     }
 }

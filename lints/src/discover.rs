@@ -104,12 +104,19 @@ fn walk(roots: &[PathBuf], forced: Option<FileKind>, found: &mut Discovered) {
             ignore::WalkState::Continue
         })
     });
-    found.files.extend(files.into_inner().expect("not poisoned"));
-    found.errors.extend(errors.into_inner().expect("not poisoned"));
+    found
+        .files
+        .extend(files.into_inner().expect("not poisoned"));
+    found
+        .errors
+        .extend(errors.into_inner().expect("not poisoned"));
 }
 
 fn is_vcs_dir(name: &std::ffi::OsStr) -> bool {
-    matches!(name.to_str(), Some(".git" | ".hg" | ".svn" | ".jj" | ".bzr" | "_darcs"))
+    matches!(
+        name.to_str(),
+        Some(".git" | ".hg" | ".svn" | ".jj" | ".bzr" | "_darcs")
+    )
 }
 
 fn walk_error(err: ignore::Error) -> WalkError {
@@ -120,7 +127,9 @@ fn walk_error(err: ignore::Error) -> WalkError {
                 path.get_or_insert_with(|| p.clone());
                 parts(err, path)
             }
-            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => parts(err, path),
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                parts(err, path)
+            }
             ignore::Error::Loop { ancestor, child } => {
                 path.get_or_insert_with(|| child.clone());
                 format!("symbolic link loop back to {}", ancestor.display())

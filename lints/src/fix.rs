@@ -19,7 +19,11 @@ pub fn apply_fixes(source: &str, diagnostics: &[Diagnostic], min: Applicability)
     let mut fixes: Vec<_> = diagnostics
         .iter()
         .filter_map(|d| d.fix.as_ref())
-        .filter(|f| f.applicability >= min && f.applicability != Applicability::DisplayOnly && !f.edits.is_empty())
+        .filter(|f| {
+            f.applicability >= min
+                && f.applicability != Applicability::DisplayOnly
+                && !f.edits.is_empty()
+        })
         .collect();
     fixes.sort_by_key(|f| f.edits.iter().map(|e| e.range.start).min());
     for fix in fixes {
@@ -75,9 +79,18 @@ mod tests {
     fn applies_non_overlapping_fixes_by_applicability() {
         let src = "ADD a b\nMAINTAINER x\n";
         let d = [
-            diag(Fix::safe("copy", vec![Edit::replace(TextRange::new(0, 3), "COPY")])),
-            diag(Fix::unsafe_("drop", vec![Edit::delete(TextRange::new(8, 21))])),
-            diag(Fix::safe("overlap", vec![Edit::replace(TextRange::new(1, 2), "Z")])),
+            diag(Fix::safe(
+                "copy",
+                vec![Edit::replace(TextRange::new(0, 3), "COPY")],
+            )),
+            diag(Fix::unsafe_(
+                "drop",
+                vec![Edit::delete(TextRange::new(8, 21))],
+            )),
+            diag(Fix::safe(
+                "overlap",
+                vec![Edit::replace(TextRange::new(1, 2), "Z")],
+            )),
         ];
         let safe = apply_fixes(src, &d, Applicability::Safe);
         assert_eq!(safe.text, "COPY a b\nMAINTAINER x\n");

@@ -6,16 +6,17 @@
 //! render. The `caulk` command line and the language server are thin
 //! front-ends over this crate.
 
-pub mod diagnostic;
 pub mod config;
 pub mod detect;
+pub mod diagnostic;
 pub mod discover;
-pub mod fix;
 pub mod dockerfile;
+pub mod fix;
+pub mod kubernetes;
 pub mod lint;
-pub mod report;
 mod lint_dockerfile;
 mod lint_kubernetes;
+pub mod report;
 pub mod rules;
 pub mod suppress;
 pub mod text;

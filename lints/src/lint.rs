@@ -51,7 +51,12 @@ impl LintedFile {
 /// instead of being parsed.
 pub fn lint_bytes(path: &Path, bytes: Vec<u8>, kind: FileKind, config: &Config) -> LintedFile {
     let problem = match std::str::from_utf8(&bytes) {
-        Ok(text) => text.find('\0').map(|at| (at, "holds a NUL byte: it looks like a binary file, not text".to_string())),
+        Ok(text) => text.find('\0').map(|at| {
+            (
+                at,
+                "holds a NUL byte: it looks like a binary file, not text".to_string(),
+            )
+        }),
         Err(e) => Some((
             e.valid_up_to(),
             format!(
@@ -70,11 +75,16 @@ pub fn lint_bytes(path: &Path, bytes: Vec<u8>, kind: FileKind, config: &Config) 
         FileKind::Dockerfile => {
             let rule = &crate::rules::engine::dl1000::RULE;
             let mut sink = crate::rules::Sink::new(rule);
-            sink.report(TextRange::from_usize(at, at), format!("this file {problem}"));
+            sink.report(
+                TextRange::from_usize(at, at),
+                format!("this file {problem}"),
+            );
             file.diagnostics = sink.into_diagnostics();
             configure(&mut file.diagnostics, config);
         }
-        FileKind::Kubernetes => file.skipped = Some(format!("not a Kubernetes manifest: the file {problem}")),
+        FileKind::Kubernetes => {
+            file.skipped = Some(format!("not a Kubernetes manifest: the file {problem}"))
+        }
     }
     file
 }
@@ -84,11 +94,12 @@ pub fn lint_source(path: &Path, source: String, kind: FileKind, config: &Config)
     let mut file = LintedFile::new(path, kind, source);
     match kind {
         FileKind::Dockerfile => crate::lint_dockerfile::lint(&mut file, config),
-        FileKind::Kubernetes => crate::lint_kubernetes::lint(&mut file, config),
+        FileKind::Kubernetes => crate::lint_kubernetes::lint(&mut file, config, false),
     }
     configure(&mut file.diagnostics, config);
-    file.diagnostics
-        .sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
+    file.diagnostics.sort_by(|a, b| {
+        (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
+    });
     file
 }
 

@@ -54,7 +54,9 @@ fn suppressions(syntax: &Dockerfile, source: &str) -> Vec<Suppression> {
     let mut out = Vec::new();
     for comment in syntax.comments.iter().filter(|c| !c.in_continuation) {
         let after_hash = TextRange::new(comment.range.start + 1, comment.range.end);
-        let Some(mut s) = suppress::parse_comment(after_hash.slice(source), after_hash.start, comment.range) else {
+        let Some(mut s) =
+            suppress::parse_comment(after_hash.slice(source), after_hash.start, comment.range)
+        else {
             continue;
         };
         s.removal = suppress::comment_line(source, comment.range);

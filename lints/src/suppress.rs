@@ -125,8 +125,15 @@ pub fn comment_line(source: &str, comment: TextRange) -> TextRange {
 /// Removes suppressed findings and reports suppressions that suppressed
 /// nothing (into `unused`, the sink of the unused-suppression rule).
 /// Returns how many findings were suppressed.
-pub fn apply(diagnostics: &mut Vec<Diagnostic>, suppressions: &[Suppression], unused: Option<&mut Sink>) -> usize {
-    let mut used: Vec<Vec<bool>> = suppressions.iter().map(|s| vec![false; s.codes.len()]).collect();
+pub fn apply(
+    diagnostics: &mut Vec<Diagnostic>,
+    suppressions: &[Suppression],
+    unused: Option<&mut Sink>,
+) -> usize {
+    let mut used: Vec<Vec<bool>> = suppressions
+        .iter()
+        .map(|s| vec![false; s.codes.len()])
+        .collect();
     let before = diagnostics.len();
     diagnostics.retain(|d| {
         let mut keep = true;
@@ -149,12 +156,19 @@ pub fn apply(diagnostics: &mut Vec<Diagnostic>, suppressions: &[Suppression], un
             for (c, &was_used) in s.codes.iter().zip(used) {
                 // hadolint users also silence ShellCheck (`SC2086`), which
                 // caulk does not run: such codes are not caulk's to judge.
-                if was_used || (c.rule.is_none() && s.dialect == Dialect::Hadolint && c.key.starts_with("SC")) {
+                if was_used
+                    || (c.rule.is_none()
+                        && s.dialect == Dialect::Hadolint
+                        && c.key.starts_with("SC"))
+                {
                     continue;
                 }
                 let message = match c.rule {
                     None => format!("`{}` is not a known rule code, name or alias", c.key),
-                    Some(rule) => format!("no `{}` ({}) finding to suppress here", rule.code, rule.name),
+                    Some(rule) => format!(
+                        "no `{}` ({}) finding to suppress here",
+                        rule.code, rule.name
+                    ),
                 };
                 let fix = removal_fix(s, c);
                 sink.report(c.range, message).fix(fix);
@@ -174,13 +188,20 @@ fn removal_fix(s: &Suppression, code: &SuppressedCode) -> Fix {
         );
     }
     // Delete the code together with one neighbouring comma.
-    let index = s.codes.iter().position(|c| c.range == code.range).unwrap_or(0);
+    let index = s
+        .codes
+        .iter()
+        .position(|c| c.range == code.range)
+        .unwrap_or(0);
     let range = if index + 1 < s.codes.len() {
         TextRange::new(code.range.start, s.codes[index + 1].range.start)
     } else {
         TextRange::new(s.codes[index - 1].range.end, code.range.end)
     };
-    Fix::safe(format!("Remove `{}` from the suppression", code.key), vec![Edit::delete(range)])
+    Fix::safe(
+        format!("Remove `{}` from the suppression", code.key),
+        vec![Edit::delete(range)],
+    )
 }
 
 #[cfg(test)]

@@ -211,11 +211,23 @@ mod tests {
         let text = "a: é\nb: 😀x\r\nc";
         let idx = LineIndex::new(text);
         let x = text.find('x').unwrap() as u32;
-        assert_eq!(idx.line_col(text, x, ColumnEncoding::Chars), LineCol { line: 2, column: 5 });
-        assert_eq!(idx.line_col(text, x, ColumnEncoding::Utf8), LineCol { line: 2, column: 8 });
-        assert_eq!(idx.line_col(text, x, ColumnEncoding::Utf16), LineCol { line: 2, column: 6 });
+        assert_eq!(
+            idx.line_col(text, x, ColumnEncoding::Chars),
+            LineCol { line: 2, column: 5 }
+        );
+        assert_eq!(
+            idx.line_col(text, x, ColumnEncoding::Utf8),
+            LineCol { line: 2, column: 8 }
+        );
+        assert_eq!(
+            idx.line_col(text, x, ColumnEncoding::Utf16),
+            LineCol { line: 2, column: 6 }
+        );
         let c = text.rfind('c').unwrap() as u32;
-        assert_eq!(idx.line_col(text, c, ColumnEncoding::Chars), LineCol { line: 3, column: 1 });
+        assert_eq!(
+            idx.line_col(text, c, ColumnEncoding::Chars),
+            LineCol { line: 3, column: 1 }
+        );
         assert_eq!(idx.line_range(1, text).slice(text), "b: 😀x");
     }
 
@@ -227,6 +239,9 @@ mod tests {
         assert_eq!(idx.offset_of(text, 1, 3, ColumnEncoding::Utf16), d);
         assert_eq!(idx.offset_of(text, 1, 2, ColumnEncoding::Chars), d);
         assert_eq!(idx.offset_of(text, 1, 99, ColumnEncoding::Chars), d + 1);
-        assert_eq!(idx.offset_of(text, 9, 0, ColumnEncoding::Chars), text.len() as u32);
+        assert_eq!(
+            idx.offset_of(text, 9, 0, ColumnEncoding::Chars),
+            text.len() as u32
+        );
     }
 }

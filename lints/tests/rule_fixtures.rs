@@ -50,7 +50,11 @@ fn fixture(rule: &Rule, stem: &str) -> Option<PathBuf> {
         .ok()?
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(&format!("{stem}."))))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&format!("{stem}.")))
+        })
         .collect();
     found.sort();
     found.into_iter().next()
@@ -60,19 +64,28 @@ fn fixture(rule: &Rule, stem: &str) -> Option<PathBuf> {
 fn render(file: &LintedFile) -> String {
     let mut out = String::new();
     for d in &file.diagnostics {
-        let start = file.line_index.line_col(&file.source, d.range.start, ColumnEncoding::Chars);
-        let end = file.line_index.line_col(&file.source, d.range.end, ColumnEncoding::Chars);
+        let start = file
+            .line_index
+            .line_col(&file.source, d.range.start, ColumnEncoding::Chars);
+        let end = file
+            .line_index
+            .line_col(&file.source, d.range.end, ColumnEncoding::Chars);
         let _ = writeln!(
             out,
             "{}:{}-{}:{} {} [{}] {}",
             start.line, start.column, end.line, end.column, d.code, d.severity, d.message
         );
-        let line = file.line_index.line_range(start.line as usize - 1, &file.source).slice(&file.source);
+        let line = file
+            .line_index
+            .line_range(start.line as usize - 1, &file.source)
+            .slice(&file.source);
         let _ = writeln!(out, "    | {line}");
         let width = if end.line == start.line {
             (end.column - start.column).max(1)
         } else {
-            (line.chars().count() as u32 + 1).saturating_sub(start.column).max(1)
+            (line.chars().count() as u32 + 1)
+                .saturating_sub(start.column)
+                .max(1)
         };
         let _ = writeln!(
             out,
@@ -81,7 +94,9 @@ fn render(file: &LintedFile) -> String {
             "^".repeat(width as usize)
         );
         for label in &d.labels {
-            let at = file.line_index.line_col(&file.source, label.range.start, ColumnEncoding::Chars);
+            let at =
+                file.line_index
+                    .line_col(&file.source, label.range.start, ColumnEncoding::Chars);
             let _ = writeln!(out, "    = {}:{}: {}", at.line, at.column, label.message);
         }
         if let Some(fix) = &d.fix {
@@ -90,7 +105,11 @@ fn render(file: &LintedFile) -> String {
     }
     if file.diagnostics.iter().any(|d| d.fix.is_some()) {
         let fixed = apply_fixes(&file.source, &file.diagnostics, Applicability::Unsafe);
-        let _ = write!(out, "\n--- fixed ({} applied) ---\n{}", fixed.applied, fixed.text);
+        let _ = write!(
+            out,
+            "\n--- fixed ({} applied) ---\n{}",
+            fixed.applied, fixed.text
+        );
     }
     out
 }
@@ -99,15 +118,23 @@ fn render(file: &LintedFile) -> String {
 fn every_rule_fires_on_bad_and_not_on_good() {
     let mut failures = Vec::new();
     let mut snapshots = Vec::new();
-    let only: Option<Vec<String>> = std::env::var("CAULK_RULES")
-        .ok()
-        .map(|v| v.split(',').map(|c| c.trim().to_ascii_uppercase()).collect());
+    let only: Option<Vec<String>> = std::env::var("CAULK_RULES").ok().map(|v| {
+        v.split(',')
+            .map(|c| c.trim().to_ascii_uppercase())
+            .collect()
+    });
     for &rule in registry::all() {
-        if only.as_ref().is_some_and(|codes| !codes.iter().any(|c| c == rule.code)) {
+        if only
+            .as_ref()
+            .is_some_and(|codes| !codes.iter().any(|c| c == rule.code))
+        {
             continue;
         }
         let (Some(bad), Some(good)) = (fixture(rule, "bad"), fixture(rule, "good")) else {
-            failures.push(format!("{}: missing corpus/rules/{}/bad.* or good.*", rule.code, rule.code));
+            failures.push(format!(
+                "{}: missing corpus/rules/{}/bad.* or good.*",
+                rule.code, rule.code
+            ));
             continue;
         };
         let fired = lint_only(rule, &bad);
@@ -116,7 +143,12 @@ fn every_rule_fires_on_bad_and_not_on_good() {
         }
         let quiet = lint_only(rule, &good);
         if !quiet.diagnostics.is_empty() {
-            failures.push(format!("{}: unexpected findings on {}:\n{}", rule.code, good.display(), render(&quiet)));
+            failures.push(format!(
+                "{}: unexpected findings on {}:\n{}",
+                rule.code,
+                good.display(),
+                render(&quiet)
+            ));
         }
         snapshots.push((rule.code, render(&fired)));
     }

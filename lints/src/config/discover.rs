@@ -28,7 +28,11 @@ impl ConfigResolver {
             .map(Arc::new)
             .unwrap_or_else(|_| Arc::new(Config::default()));
         Self {
-            explicit: explicit.map(|p| super::load_config_file(p, &overrides).map(Arc::new).map_err(Arc::new)),
+            explicit: explicit.map(|p| {
+                super::load_config_file(p, &overrides)
+                    .map(Arc::new)
+                    .map_err(Arc::new)
+            }),
             overrides,
             default,
             by_dir: Mutex::new(HashMap::new()),
@@ -72,22 +76,28 @@ impl ConfigResolver {
         if let Some(found) = self.by_dir.lock().expect("not poisoned").get(&dir) {
             return found.clone();
         }
-        let loaded = match nearest(&dir, CONFIG_FILE_NAMES).or_else(|| nearest(&dir, HADOLINT_FILE_NAMES)) {
-            Some(file) => {
-                let mut cache = self.by_dir.lock().expect("not poisoned");
-                let key = file.clone();
-                // Keyed by file too, so sibling directories share one load.
-                if let Some(found) = cache.get(&key) {
-                    found.clone()
-                } else {
-                    let loaded = super::load_config_file(&file, &self.overrides).map(Arc::new).map_err(Arc::new);
-                    cache.insert(key, loaded.clone());
-                    loaded
+        let loaded =
+            match nearest(&dir, CONFIG_FILE_NAMES).or_else(|| nearest(&dir, HADOLINT_FILE_NAMES)) {
+                Some(file) => {
+                    let mut cache = self.by_dir.lock().expect("not poisoned");
+                    let key = file.clone();
+                    // Keyed by file too, so sibling directories share one load.
+                    if let Some(found) = cache.get(&key) {
+                        found.clone()
+                    } else {
+                        let loaded = super::load_config_file(&file, &self.overrides)
+                            .map(Arc::new)
+                            .map_err(Arc::new);
+                        cache.insert(key, loaded.clone());
+                        loaded
+                    }
                 }
-            }
-            None => Ok(self.default.clone()),
-        };
-        self.by_dir.lock().expect("not poisoned").insert(dir, loaded.clone());
+                None => Ok(self.default.clone()),
+            };
+        self.by_dir
+            .lock()
+            .expect("not poisoned")
+            .insert(dir, loaded.clone());
         loaded
     }
 
@@ -98,12 +108,18 @@ impl ConfigResolver {
 }
 
 fn absolute_parent(path: &Path) -> PathBuf {
-    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::path::absolute(parent).unwrap_or_else(|_| parent.to_path_buf())
 }
 
 fn nearest(start: &Path, names: &[&str]) -> Option<PathBuf> {
     start.ancestors().find_map(|dir| {
-        names.iter().map(|name| dir.join(name)).find(|candidate| candidate.is_file())
+        names
+            .iter()
+            .map(|name| dir.join(name))
+            .find(|candidate| candidate.is_file())
     })
 }

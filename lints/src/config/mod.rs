@@ -8,20 +8,16 @@
 mod discover;
 mod file;
 mod hadolint;
+mod load;
 mod resolve;
 
 pub use discover::ConfigResolver;
 pub use file::{ConfigFile, LabelType, Overrides, SeverityOrOff};
 pub use hadolint::HadolintConfig;
+pub use load::load_config_file;
 pub use resolve::{Config, ConfigError, RuleSettings};
 
 /// File names searched for, nearest directory first; in each directory a
 /// caulk file wins over a hadolint one.
 pub const CONFIG_FILE_NAMES: &[&str] = &[".caulk.yaml", ".caulk.yml", "caulk.yaml"];
 pub const HADOLINT_FILE_NAMES: &[&str] = &[".hadolint.yaml", ".hadolint.yml"];
-
-/// Reads a configuration file; until the YAML loader lands, only the
-/// defaults are available.
-pub fn load_config_file(path: &std::path::Path, _overrides: &Overrides) -> Result<Config, ConfigError> {
-    Err(ConfigError::new(path, None, None, "configuration files are not supported yet"))
-}

@@ -55,7 +55,12 @@ pub struct ConfigError {
 }
 
 impl ConfigError {
-    pub fn new(path: &Path, text: Option<&str>, range: Option<TextRange>, message: impl Into<String>) -> Self {
+    pub fn new(
+        path: &Path,
+        text: Option<&str>,
+        range: Option<TextRange>,
+        message: impl Into<String>,
+    ) -> Self {
         let location = match (text, range) {
             (Some(text), Some(range)) => {
                 let pos = LineIndex::new(text).line_col(text, range.start, Default::default());
@@ -80,7 +85,10 @@ impl Config {
     /// offending rule name or glob in backticks, so the caller can find it.
     pub fn from_file(file: ConfigFile, source: Option<&Path>) -> Result<Config, String> {
         let rules = registry::all();
-        let mut profiles = file.profiles.clone().unwrap_or_else(|| vec![Profile::Default]);
+        let mut profiles = file
+            .profiles
+            .clone()
+            .unwrap_or_else(|| vec![Profile::Default]);
         if profiles.contains(&Profile::Restricted) && !profiles.contains(&Profile::Baseline) {
             profiles.push(Profile::Baseline);
         }
@@ -152,7 +160,10 @@ impl Config {
 
     /// The rules that run under this configuration, in code order.
     pub fn enabled_rules(&self) -> impl Iterator<Item = &'static Rule> + '_ {
-        registry::all().iter().copied().filter(|r| self.is_enabled(r))
+        registry::all()
+            .iter()
+            .copied()
+            .filter(|r| self.is_enabled(r))
     }
 
     /// Whether a directory walk should lint `path` (globs are relative to the config's directory).

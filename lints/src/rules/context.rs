@@ -18,5 +18,8 @@ pub struct DockerfileContext<'a> {
 pub struct KubernetesContext<'a> {
     pub path: &'a Path,
     pub source: &'a str,
+    pub stream: &'a crate::yaml::Stream,
+    /// Every object of the file (List items included), in file order.
+    pub objects: &'a [crate::kubernetes::Object<'a>],
     pub settings: &'a RuleSettings,
 }

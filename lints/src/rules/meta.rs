@@ -30,7 +30,9 @@ impl Category {
 
 /// Named rule sets. A rule runs when any profile it belongs to is active
 /// (plus `select`/`ignore` in configuration). `strict` turns on every rule.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Profile {
     /// What a team can adopt on day one.
@@ -71,7 +73,11 @@ impl std::str::FromStr for Profile {
         Profile::ALL
             .into_iter()
             .find(|p| p.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| format!("unknown profile `{s}` (expected default, cis, baseline, restricted or strict)"))
+            .ok_or_else(|| {
+                format!(
+                    "unknown profile `{s}` (expected default, cis, baseline, restricted or strict)"
+                )
+            })
     }
 }
 
@@ -137,7 +143,10 @@ impl Reference {
                 format!("https://docs.docker.com/reference/build-checks/{slug}/")
             }
             Source::Owasp => {
-                format!("https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#{}", self.id)
+                format!(
+                    "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#{}",
+                    self.id
+                )
             }
             Source::PodSecurityStandards => {
                 "https://kubernetes.io/docs/concepts/security/pod-security-standards/".to_string()

@@ -10,8 +10,8 @@
 mod context;
 pub mod meta;
 pub mod prelude;
-pub mod support;
 pub mod registry;
+pub mod support;
 
 pub use context::{DockerfileContext, KubernetesContext};
 pub use meta::{Category, Check, Profile, Reference, Rule, Source, Target};

@@ -3,5 +3,7 @@
 pub use crate::diagnostic::{Applicability, Edit, Fix, Severity};
 pub use crate::dockerfile::model::{Base, Model, ResolvedImage, Stage};
 pub use crate::dockerfile::{Instruction, InstructionKind, Keyword, Word};
-pub use crate::rules::{Category, Check, DockerfileContext, KubernetesContext, Profile, Reference, Sink, Source};
+pub use crate::rules::{
+    Category, Check, DockerfileContext, KubernetesContext, Profile, Reference, Sink, Source,
+};
 pub use crate::text::TextRange;

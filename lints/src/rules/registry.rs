@@ -54,12 +54,18 @@ mod tests {
             assert!(seen.insert(rule.code), "duplicate code {}", rule.code);
             assert!(seen.insert(rule.name), "duplicate name {}", rule.name);
             assert!(
-                rule.name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                rule.name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
                 "{} is not kebab-case",
                 rule.name
             );
             assert!(!rule.summary.is_empty(), "{} has no summary", rule.code);
-            assert!(rule.doc.contains("## What it does"), "{} has no documentation", rule.code);
+            assert!(
+                rule.doc.contains("## What it does"),
+                "{} has no documentation",
+                rule.code
+            );
         }
         let codes: Vec<_> = all().iter().map(|r| r.code).collect();
         let mut sorted = codes.clone();

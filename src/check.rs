@@ -1,0 +1,212 @@
+//! `caulk check`: discover, lint in parallel, render, choose the exit code.
+
+use crate::cli::CheckArgs;
+use caulk_lints::config::{ConfigResolver, Overrides};
+use caulk_lints::discover::{Candidate, describe_io_error, discover};
+use caulk_lints::report::{self, Format, RenderOptions};
+use caulk_lints::{FileKind, LintedFile, detect, lint};
+use rayon::prelude::*;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Something that stopped a path from being linted, or a configuration problem.
+enum Problem {
+    Path { path: PathBuf, message: String },
+    Config(Arc<caulk_lints::config::ConfigError>),
+}
+
+pub fn run(args: CheckArgs) -> u8 {
+    let overrides = Overrides {
+        profiles: (!args.profiles.is_empty()).then(|| args.profiles.clone()),
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        failure_threshold: args.failure_threshold,
+    };
+    let resolver = ConfigResolver::new(args.config.as_deref(), overrides);
+    if let Some(message) = resolver.overrides_error() {
+        eprintln!("error: {message}");
+        return 2;
+    }
+    let forced = args.kind.map(FileKind::from);
+    let (stdin_requested, paths): (Vec<_>, Vec<_>) = args
+        .paths
+        .iter()
+        .cloned()
+        .partition(|p| p == Path::new("-"));
+
+    let mut problems = Vec::new();
+    let mut files: Vec<LintedFile> = Vec::new();
+    if !stdin_requested.is_empty() {
+        match lint_stdin(&args, forced, &resolver) {
+            Some(file) => files.push(file),
+            None => return 2,
+        }
+    }
+    if !paths.is_empty() {
+        let found = discover(&paths, forced);
+        problems.extend(found.errors.into_iter().map(|e| Problem::Path {
+            path: e.path,
+            message: e.message,
+        }));
+        let results: Vec<_> = found
+            .files
+            .par_iter()
+            .map(|c| lint_candidate(c, &resolver))
+            .collect();
+        for result in results {
+            match result {
+                Ok(Some(file)) => files.push(file),
+                Ok(None) => {}
+                Err(problem) => problems.push(problem),
+            }
+        }
+    }
+    for file in &files {
+        if let Some(reason) = &file.skipped
+            && file_was_named(file, &args.paths)
+        {
+            eprintln!("note: {}: skipped: {reason}", file.path.display());
+        }
+    }
+
+    let failed = files.iter().any(|f| {
+        resolver
+            .for_file(&f.path)
+            .unwrap_or_else(|_| resolver.default_config())
+            .failure_threshold
+            .is_some_and(|t| f.diagnostics.iter().any(|d| d.severity >= t))
+    });
+    let color = !args.no_color
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::io::stdout().is_terminal();
+    let options = RenderOptions::new(env!("CARGO_PKG_VERSION"), color);
+    let mut stdout = std::io::stdout().lock();
+    let terminal_format = if args.output_file.is_some() {
+        Format::Full
+    } else {
+        args.output_format
+    };
+    let human = matches!(terminal_format, Format::Full | Format::Concise);
+    let mut status = 0;
+    if let Some(out) = &args.output_file {
+        let written = std::fs::File::create(out).and_then(|f| {
+            let mut w = std::io::BufWriter::new(f);
+            report::render(args.output_format, &files, &options.without_color(), &mut w)?;
+            w.flush()
+        });
+        if let Err(e) = written {
+            problems.push(Problem::Path {
+                path: out.clone(),
+                message: format!("cannot write the report: {}", describe_io_error(&e)),
+            });
+        }
+    }
+    if let Err(e) = report::render(terminal_format, &files, &options, &mut stdout)
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("error: cannot write the report: {e}");
+        status = 2;
+    }
+    if human && !args.quiet {
+        let _ = writeln!(stdout, "{}", report::summary(&files));
+    }
+    drop(stdout);
+    problems.extend(resolver.errors().into_iter().map(Problem::Config));
+    report_problems(&problems);
+    if !problems.is_empty() || status == 2 {
+        2
+    } else if failed {
+        1
+    } else {
+        0
+    }
+}
+
+fn file_was_named(file: &LintedFile, named: &[PathBuf]) -> bool {
+    named.iter().any(|p| p == &file.path) || (file.path.as_os_str() == "-")
+}
+
+fn lint_candidate(
+    candidate: &Candidate,
+    resolver: &ConfigResolver,
+) -> Result<Option<LintedFile>, Problem> {
+    let config = match resolver.for_file(&candidate.path) {
+        Ok(config) => config,
+        // The broken configuration is reported once, from the list of
+        // configuration errors; the file is still linted with the defaults.
+        Err(_) => resolver.default_config(),
+    };
+    if !candidate.explicit && !config.includes_path(&candidate.path) {
+        return Ok(None);
+    }
+    let bytes = std::fs::read(&candidate.path).map_err(|e| Problem::Path {
+        path: candidate.path.clone(),
+        message: describe_io_error(&e),
+    })?;
+    let display = caulk_lints::discover::display_path(&candidate.path);
+    let mut file = lint::lint_bytes(&display, bytes, candidate.kind, &config);
+    if !candidate.explicit && file.skipped.is_some() {
+        file.diagnostics.clear();
+    }
+    Ok(Some(file))
+}
+
+fn lint_stdin(
+    args: &CheckArgs,
+    forced: Option<FileKind>,
+    resolver: &ConfigResolver,
+) -> Option<LintedFile> {
+    let name = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("-"));
+    let kind = forced
+        .or_else(|| detect::kind_from_path(&name))
+        .unwrap_or(FileKind::Dockerfile);
+    let mut bytes = Vec::new();
+    if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
+        eprintln!(
+            "error: cannot read standard input: {}",
+            describe_io_error(&e)
+        );
+        return None;
+    }
+    let config = resolver
+        .for_file(&name)
+        .unwrap_or_else(|_| resolver.default_config());
+    Some(lint::lint_bytes(&name, bytes, kind, &config))
+}
+
+fn report_problems(problems: &[Problem]) {
+    let mut seen_configs = std::collections::HashSet::new();
+    for problem in problems {
+        match problem {
+            Problem::Path { path, message } => eprintln!("error: {}: {message}", path.display()),
+            Problem::Config(err) => {
+                if seen_configs.insert(err.path.clone()) {
+                    eprintln!("{:?}", miette::Report::new(ConfigErrorRef(err.clone())));
+                }
+            }
+        }
+    }
+}
+
+/// Lets miette render a shared configuration error.
+#[derive(Debug)]
+struct ConfigErrorRef(Arc<caulk_lints::config::ConfigError>);
+
+impl std::fmt::Display for ConfigErrorRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+impl std::error::Error for ConfigErrorRef {}
+impl miette::Diagnostic for ConfigErrorRef {
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.0.source_code()
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        self.0.labels()
+    }
+}
