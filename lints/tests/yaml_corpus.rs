@@ -71,9 +71,12 @@ fn corpus_loads() {
     let mut unexpected = Vec::new();
     let started = Instant::now();
     let mut bytes = 0;
+    let mut joined = String::new();
     for path in &files {
         let text = std::fs::read_to_string(path).expect("corpus files are UTF-8");
         bytes += text.len();
+        joined.push_str(&text);
+        joined.push_str("\n---\n");
         let stream = yaml::load(&text, &Limits::default());
         let name = path
             .strip_prefix(&dir)
@@ -140,6 +143,25 @@ fn corpus_loads() {
         unexpected.join("\n")
     );
     assert_eq!(documents, EXPECTED_DOCUMENTS);
+
+    // The whole corpus as one stream, ten times over: positions are file
+    // offsets, and loading time grows linearly with size.
+    let big = joined.repeat(10);
+    let started = Instant::now();
+    let stream = yaml::load(&big, &Limits::default());
+    eprintln!(
+        "one {} byte stream: {} documents in {:?}",
+        big.len(),
+        stream.documents.len(),
+        started.elapsed()
+    );
+    assert_eq!(stream.documents.len(), EXPECTED_DOCUMENTS * 10);
+    assert!(
+        stream
+            .errors
+            .iter()
+            .all(|e| e.kind == yaml::YamlErrorKind::DuplicateKey)
+    );
 }
 
 /// A node's range covers what it says it does: the scalar's own text, a

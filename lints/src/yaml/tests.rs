@@ -446,3 +446,30 @@ mod serde_config {
         assert_eq!(parse(text).unwrap_err().range.slice(text), "-1");
     }
 }
+
+#[test]
+fn every_prefix_and_deletion_loads_without_panic() {
+    let sample = "# h\n---\napiVersion: v1 # c\nkind: Pod\nmetadata:\n  name: café\n  labels: {a: \"x # y\", b: 'ü'}\nspec:\n  base: &b\n    k: |+\n      body # text\n\n  m:\n    <<: *b\n    mode: 0644\n  list:\n  - !!str 1\n  - [1, {c: d}]\n  - >-\n    folded\r\n...\n--- !Tag\nz: ~\n";
+    let mut cases: Vec<String> = Vec::new();
+    for (i, _) in sample.char_indices() {
+        cases.push(sample[..i].to_string());
+        let mut deleted = sample.to_string();
+        deleted.remove(i);
+        cases.push(deleted);
+    }
+    for text in &cases {
+        let stream = load(text, &Limits::default());
+        let check = |r: TextRange| assert!(text.get(r.as_usize()).is_some(), "{text:?}: {r:?}");
+        for d in &stream.documents {
+            check(d.range);
+            d.root.walk(&mut |n| {
+                check(n.range);
+                if let Some(a) = n.alias {
+                    check(a);
+                }
+            });
+        }
+        stream.errors.iter().for_each(|e| check(e.range));
+        stream.comments.iter().for_each(|c| check(c.range));
+    }
+}
