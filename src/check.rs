@@ -52,7 +52,7 @@ pub fn run(args: CheckArgs) -> u8 {
         let results: Vec<_> = found
             .files
             .par_iter()
-            .map(|c| lint_candidate(c, &resolver))
+            .map(|c| lint_candidate(c, &resolver, forced.is_some()))
             .collect();
         for result in results {
             match result {
@@ -80,7 +80,12 @@ pub fn run(args: CheckArgs) -> u8 {
     let color = !args.no_color
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         && std::io::stdout().is_terminal();
-    let options = RenderOptions::new(env!("CARGO_PKG_VERSION"), color);
+    // Paths in machine formats are relative to where caulk runs (the repository root in CI).
+    let mut options = RenderOptions::new(env!("CARGO_PKG_VERSION"), color)
+        .with_rules(resolver.default_config().enabled_rules().collect());
+    if let Ok(cwd) = std::env::current_dir() {
+        options = options.with_base_dir(cwd);
+    }
     let mut stdout = std::io::stdout().lock();
     let terminal_format = if args.output_file.is_some() {
         Format::Full
@@ -130,6 +135,7 @@ fn file_was_named(file: &LintedFile, named: &[PathBuf]) -> bool {
 fn lint_candidate(
     candidate: &Candidate,
     resolver: &ConfigResolver,
+    forced: bool,
 ) -> Result<Option<LintedFile>, Problem> {
     let config = match resolver.for_file(&candidate.path) {
         Ok(config) => config,
@@ -145,7 +151,13 @@ fn lint_candidate(
         message: describe_io_error(&e),
     })?;
     let display = caulk_lints::discover::display_path(&candidate.path);
-    let mut file = lint::lint_bytes(&display, bytes, candidate.kind, &config);
+    let mut file = lint::lint_bytes(
+        &display,
+        bytes,
+        candidate.kind,
+        forced && candidate.explicit,
+        &config,
+    );
     if !candidate.explicit && file.skipped.is_some() {
         file.diagnostics.clear();
     }
@@ -175,7 +187,13 @@ fn lint_stdin(
     let config = resolver
         .for_file(&name)
         .unwrap_or_else(|_| resolver.default_config());
-    Some(lint::lint_bytes(&name, bytes, kind, &config))
+    Some(lint::lint_bytes(
+        &name,
+        bytes,
+        kind,
+        forced.is_some(),
+        &config,
+    ))
 }
 
 fn report_problems(problems: &[Problem]) {

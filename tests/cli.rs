@@ -365,3 +365,37 @@ fn output_file_gets_the_machine_format_and_the_terminal_the_report() {
             .unwrap();
     assert_eq!(json["findings"][0]["code"], "DL3007");
 }
+
+#[test]
+fn kubernetes_manifests_are_linted_and_other_yaml_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "k8s/pod.yaml",
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  name: api\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n",
+    );
+    write(dir.path(), "ci/workflow.yaml", "on: push\njobs: {}\n");
+    write(
+        dir.path(),
+        "chart/templates/deploy.yaml",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n",
+    );
+    let (code, out, err) = run(caulk()
+        .current_dir(dir.path())
+        .args(["check", "-f", "concise", "--select", "CK1000", "."]));
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("k8s/pod.yaml:5:3: CK1000 [error] duplicate key `name`"),
+        "{out}"
+    );
+    assert!(!out.contains("workflow") && !out.contains("chart"), "{out}");
+    assert!(err.is_empty(), "walks skip silently: {err}");
+
+    let (_, _, err) = run(caulk()
+        .current_dir(dir.path())
+        .args(["check", "ci/workflow.yaml"]));
+    assert!(
+        err.contains("note: ci/workflow.yaml: skipped"),
+        "named files get a note: {err}"
+    );
+}

@@ -49,7 +49,16 @@ impl LintedFile {
 /// Lints a file's raw bytes: text that is not UTF-8, or that holds NUL
 /// bytes, gets one clear finding (or, for a possible manifest, is skipped)
 /// instead of being parsed.
-pub fn lint_bytes(path: &Path, bytes: Vec<u8>, kind: FileKind, config: &Config) -> LintedFile {
+///
+/// `forced` says the user chose the kind (`--kind`): a YAML file is then
+/// linted as Kubernetes even when it does not look like a manifest.
+pub fn lint_bytes(
+    path: &Path,
+    bytes: Vec<u8>,
+    kind: FileKind,
+    forced: bool,
+    config: &Config,
+) -> LintedFile {
     let problem = match std::str::from_utf8(&bytes) {
         Ok(text) => text.find('\0').map(|at| {
             (
@@ -67,7 +76,7 @@ pub fn lint_bytes(path: &Path, bytes: Vec<u8>, kind: FileKind, config: &Config) 
     };
     let Some((at, problem)) = problem else {
         let text = String::from_utf8(bytes).expect("checked above");
-        return lint_source(path, text, kind, config);
+        return lint_source_as(path, text, kind, forced, config);
     };
     // The lossy text is identical up to the first bad byte, so `at` stays valid.
     let mut file = LintedFile::new(path, kind, String::from_utf8_lossy(&bytes).into_owned());
@@ -89,12 +98,24 @@ pub fn lint_bytes(path: &Path, bytes: Vec<u8>, kind: FileKind, config: &Config) 
     file
 }
 
-/// Lints one file's text as the given kind under `config`.
+/// Lints one file's text as the given kind under `config`. YAML that holds
+/// no Kubernetes object comes back `skipped`.
 pub fn lint_source(path: &Path, source: String, kind: FileKind, config: &Config) -> LintedFile {
+    lint_source_as(path, source, kind, false, config)
+}
+
+/// [`lint_source`], with `forced` meaning the user chose the kind.
+pub fn lint_source_as(
+    path: &Path,
+    source: String,
+    kind: FileKind,
+    forced: bool,
+    config: &Config,
+) -> LintedFile {
     let mut file = LintedFile::new(path, kind, source);
     match kind {
         FileKind::Dockerfile => crate::lint_dockerfile::lint(&mut file, config),
-        FileKind::Kubernetes => crate::lint_kubernetes::lint(&mut file, config, false),
+        FileKind::Kubernetes => crate::lint_kubernetes::lint(&mut file, config, forced),
     }
     configure(&mut file.diagnostics, config);
     file.diagnostics.sort_by(|a, b| {
