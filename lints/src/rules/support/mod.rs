@@ -3,3 +3,4 @@
 pub mod commands;
 pub mod packages;
 pub mod secrets;
+pub mod labels;
