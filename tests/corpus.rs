@@ -59,3 +59,47 @@ fn every_corpus_dockerfile_is_found_and_parses() {
         "unexpected parse errors:\n{unexpected:#?}"
     );
 }
+
+/// Manifests of the corpus that are not valid YAML for Kubernetes: each
+/// repeats a key in one mapping (kubectl rejects them; caulk reports them and
+/// still lints the rest).
+const INVALID_MANIFESTS: &[&str] = &[
+    "kubernetes__examples/_archived/openshift-origin/etcd-controller.yaml",
+    "kubernetes__examples/_archived/openshift-origin/etcd-discovery-controller.yaml",
+    "kubernetes__examples/_archived/openshift-origin/openshift-controller.yaml",
+    "kubernetes__examples/_archived/persistent-volume-provisioning/quobyte/quobyte-admin-secret.yaml",
+    "kubernetes__examples/_archived/volumes/scaleio/sc-pvc.yaml",
+];
+
+#[test]
+fn every_corpus_manifest_is_found_and_loads() {
+    let Some(corpus) = corpus() else { return };
+    let report = check_json(&corpus.join("k8s"));
+    let summary = &report["summary"];
+    let linted = summary["files_linted"].as_u64().unwrap();
+    let skipped = summary["files_skipped"].as_u64().unwrap();
+    assert_eq!(linted + skipped, 253, "{summary}");
+    // The Kustomization, and newrelic-config.yaml whose only object is commented out.
+    assert_eq!(skipped, 2, "{summary}");
+    let mut parse_errors: Vec<String> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "CK1000")
+        .map(|f| f["path"].as_str().unwrap().to_string())
+        .collect();
+    parse_errors.dedup();
+    let unexpected: Vec<_> = parse_errors
+        .iter()
+        .filter(|p| !INVALID_MANIFESTS.iter().any(|known| p.ends_with(known)))
+        .collect();
+    assert!(
+        unexpected.is_empty(),
+        "unexpected YAML errors: {unexpected:#?}"
+    );
+    assert_eq!(
+        parse_errors.len(),
+        INVALID_MANIFESTS.len(),
+        "{parse_errors:#?}"
+    );
+}
