@@ -120,6 +120,7 @@ fn corpus_loads() {
                         "{name}: alias range {alias:?}"
                     );
                 }
+                check_shape(&name, &text, node);
             });
         }
         for comment in &stream.comments {

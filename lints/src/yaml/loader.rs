@@ -281,7 +281,13 @@ impl<'a> Builder<'_, 'a> {
                     });
                     return false;
                 }
-                let flow = end > start && matches!(self.byte_at(end - 1), Some(b'[' | b'{'));
+                // A flow collection's span runs from its properties over the
+                // bracket and the blanks after it; a block one's is empty or
+                // ends at the first key.
+                let bracket = self.skip_properties(start, end);
+                let flow = end > start
+                    && bracket < end
+                    && matches!(self.byte_at(bracket), Some(b'[' | b'{'));
                 if flow {
                     self.last_end = end;
                 }
@@ -298,7 +304,7 @@ impl<'a> Builder<'_, 'a> {
                     items,
                     tag: tag.as_deref().map(short_tag),
                     anchor,
-                    start: flow.then(|| end - 1),
+                    start: flow.then_some(bracket),
                     flow,
                     last_end: end,
                 });
@@ -595,12 +601,25 @@ impl<'a> Builder<'_, 'a> {
 
     /// A block sequence's range starts at its first `-`, before the first item.
     fn dash_before(&self, item_start: u32) -> u32 {
+        let floor = self.base as u32;
         let mut i = item_start;
-        while i > self.base as u32 {
+        while i > floor {
             match self.byte_at(i - 1) {
                 Some(b' ' | b'\t' | b'\r' | b'\n') => i -= 1,
                 Some(b'-') => return i - 1,
-                _ => break,
+                _ => {
+                    // `- # note` followed by the item on the next line: step over the comment.
+                    let bytes = self.text.as_bytes();
+                    let line_start = bytes[floor as usize..i as usize]
+                        .iter()
+                        .rposition(|&b| b == b'\n')
+                        .map_or(floor, |p| floor + p as u32 + 1);
+                    let line = &self.text[line_start as usize..i as usize];
+                    match comments::comment_start(line) {
+                        Some(c) => i = line_start + c as u32,
+                        None => break,
+                    }
+                }
             }
         }
         item_start

@@ -473,3 +473,23 @@ fn every_prefix_and_deletion_loads_without_panic() {
         stream.comments.iter().for_each(|c| check(c.range));
     }
 }
+
+#[test]
+fn block_sequence_starts_at_its_dash_even_after_a_comment() {
+    let text = "l:\n  - # note\n    a: 1\n  - b\n";
+    let root = root(text);
+    assert_eq!(
+        at(text, root.get("l").unwrap()),
+        "- # note\n    a: 1\n  - b"
+    );
+    assert_eq!(load_ok(text).comments[0].text, " note");
+}
+
+#[test]
+fn flow_collections_with_inner_blanks_and_properties() {
+    let text = "c: [ \"bash\", \"-c\" ]\nd: &x { a: 1 }\ne: !!seq\n  - 1\n";
+    let root = root(text);
+    assert_eq!(at(text, root.get("c").unwrap()), "[ \"bash\", \"-c\" ]");
+    assert_eq!(at(text, root.get("d").unwrap()), "{ a: 1 }");
+    assert_eq!(at(text, root.get("e").unwrap()), "- 1");
+}
