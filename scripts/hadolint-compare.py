@@ -29,11 +29,31 @@ def dockerfiles(caulk, directory):
     return report
 
 
+def instruction_line(path, line, cache={}):
+    """hadolint reports the line an instruction starts on; caulk reports the
+    exact place. Map caulk's line back to its instruction's first line."""
+    if path not in cache:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            lines = f.read().splitlines()
+        starts, start, continued = [], 1, False
+        for n, text in enumerate(lines, 1):
+            stripped = text.strip()
+            if not continued and stripped and not stripped.startswith("#"):
+                start = n
+            starts.append(start)
+            if stripped and not stripped.startswith("#"):
+                continued = stripped.endswith("\\") or stripped.endswith("`")
+        cache[path] = starts
+    starts = cache[path]
+    return starts[line - 1] if 0 < line <= len(starts) else line
+
+
 def caulk_findings(report):
     found = collections.defaultdict(set)
     for f in report["findings"]:
         if f["code"].startswith("DL"):
-            found[f["code"]].add((os.path.normpath(f["path"]), f["start"]["line"]))
+            path = os.path.abspath(f["path"])
+            found[f["code"]].add((path, instruction_line(path, f["start"]["line"])))
     return found
 
 
@@ -53,20 +73,19 @@ def hadolint_findings(hadolint, files):
             raise
         for r in results:
             if r["code"].startswith("DL"):
-                found[r["code"]].add((os.path.normpath(r["file"]), r["line"]))
+                found[r["code"]].add((os.path.abspath(r["file"]), r["line"]))
     return found
 
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("dir", nargs="?", default=os.path.join(ROOT, "..", "shared", "corpus", "dockerfiles"))
+    parser.add_argument("dir", nargs="?", default=os.path.normpath(os.path.join(ROOT, "..", "shared", "corpus", "dockerfiles")))
     parser.add_argument("--caulk", default=os.path.join(ROOT, "target", "release", "caulk"))
     parser.add_argument("--hadolint", default=shutil.which("hadolint") or "hadolint")
     parser.add_argument("--show", type=int, default=5, help="differences to list per rule")
     args = parser.parse_args()
 
     report = dockerfiles(args.caulk, args.dir)
-    files = sorted({os.path.normpath(f["path"]) for f in report["findings"]} | set())
     # Files with no findings are not in the report; walk for the full list.
     all_files = []
     for dirpath, _, names in os.walk(args.dir):
@@ -74,7 +93,7 @@ def main():
             lower = name.lower()
             if lower in ("dockerfile", "containerfile") or lower.startswith(("dockerfile.", "dockerfile-")) \
                     or lower.endswith((".dockerfile", ".containerfile")):
-                all_files.append(os.path.normpath(os.path.join(dirpath, name)))
+                all_files.append(os.path.abspath(os.path.join(dirpath, name)))
     all_files.sort()
     ours = caulk_findings(report)
     theirs = hadolint_findings(args.hadolint, all_files)
