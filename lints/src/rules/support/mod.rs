@@ -4,3 +4,4 @@ pub mod commands;
 pub mod packages;
 pub mod secrets;
 pub mod labels;
+pub mod build_args;

@@ -1,0 +1,6 @@
+ARG VERSION=1
+FROM node:${NODE_VERSION}-slim AS build
+ARG BASE=alpine
+FROM ${BASE}:3.20
+ARG VERSION=1
+FROM --platform=${PLATFORM} busybox:${VERSON}

@@ -1,0 +1,6 @@
+ARG NODE_VERSION=22
+ARG REGISTRY
+FROM node:${NODE_VERSION}-slim AS build
+FROM --platform=$BUILDPLATFORM golang:1.22 AS tools
+FROM ${REGISTRY}alpine:${ALPINE:-3.20}
+FROM --platform=${TARGETPLATFORM} busybox

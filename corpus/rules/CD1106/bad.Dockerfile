@@ -1,0 +1,8 @@
+ARG TAG
+ARG IMAGE
+ARG VARIANT=:slim
+ARG REGISTRY=ghcr.io/
+FROM alpine:${TAG}
+FROM ${IMAGE}
+FROM python:3.12${VARIANT}
+FROM ${REGISTRY}/org/app:1
