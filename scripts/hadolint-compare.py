@@ -35,14 +35,22 @@ def instruction_line(path, line, cache={}):
     if path not in cache:
         with open(path, encoding="utf-8", errors="replace") as f:
             lines = f.read().splitlines()
-        starts, start, continued = [], 1, False
+        import re
+        starts, start, continued, heredocs = [], 1, False, []
         for n, text in enumerate(lines, 1):
             stripped = text.strip()
+            if heredocs:
+                # Inside a heredoc body: it belongs to the instruction above.
+                starts.append(start)
+                if stripped == heredocs[0]:
+                    heredocs.pop(0)
+                continue
             if not continued and stripped and not stripped.startswith("#"):
                 start = n
             starts.append(start)
             if stripped and not stripped.startswith("#"):
                 continued = stripped.endswith("\\") or stripped.endswith("`")
+                heredocs += re.findall(r"<<-?[\"']?\\?([A-Za-z_][A-Za-z0-9_]*)", stripped)
         cache[path] = starts
     starts = cache[path]
     return starts[line - 1] if 0 < line <= len(starts) else line
