@@ -5,3 +5,4 @@ pub mod packages;
 pub mod secrets;
 pub mod labels;
 pub mod build_args;
+pub mod check_directive;
