@@ -226,3 +226,92 @@ mod tests {
         assert!(!is_under("/var/lib/apt/listsx", "/var/lib/apt/lists"));
     }
 }
+
+/// What an rpm-family install call (yum, dnf, microdnf) installs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RpmInstall {
+    /// `install`, `localinstall`, `reinstall`: packages.
+    Packages,
+    /// `module install`: module specs (`nodejs:20`).
+    Modules,
+    /// `groupinstall`, `group install`: package groups (no versions).
+    Groups,
+}
+
+/// Install calls of `programs` (`yum`, `dnf`, `microdnf`), with what they
+/// install.
+pub fn rpm_installs<'r, 'a>(
+    run: &'r RunScript<'a>,
+    programs: &[&str],
+) -> Vec<(Call<'r, 'a>, RpmInstall)> {
+    calls(run, programs, &[])
+        .into_iter()
+        .filter_map(|call| {
+            let second = call.operands().first().map(|w| w.value.as_str());
+            let kind = match (call.sub.value.as_str(), second) {
+                ("install" | "localinstall" | "reinstall", _) => RpmInstall::Packages,
+                ("module", Some("install")) => RpmInstall::Modules,
+                ("groupinstall", _) | ("group", Some("install")) => RpmInstall::Groups,
+                _ => return None,
+            };
+            Some((call, kind))
+        })
+        .collect()
+}
+
+/// The written-out package (or module) words of an rpm-family install.
+pub fn rpm_targets<'c>(call: &'c Call, kind: RpmInstall) -> Vec<&'c Word> {
+    let skip = match kind {
+        RpmInstall::Packages => 0,
+        RpmInstall::Modules => 1,
+        RpmInstall::Groups => return Vec::new(),
+    };
+    call.operands()
+        .into_iter()
+        .skip(skip)
+        .filter(|w| !w.has_expansion && !w.value.is_empty())
+        .collect()
+}
+
+/// Whether an rpm package spec carries a version: `name-1.2.3`,
+/// `name-1.2-3.el9`, a `.rpm` file. Everything after the first `-` must look
+/// like version text and some part must start with a digit, so
+/// `python3-pip` or `yum-utils` are not versions.
+pub fn rpm_version_pinned(package: &str) -> bool {
+    if package.ends_with(".rpm") {
+        return true;
+    }
+    let mut parts = package.split('-');
+    parts.next();
+    let rest: Vec<&str> = parts.collect();
+    !rest.is_empty()
+        && rest.iter().all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || ".~^_:+".contains(c))
+        })
+        && rest
+            .iter()
+            .any(|p| p.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod rpm_tests {
+    use super::rpm_version_pinned;
+
+    #[test]
+    fn rpm_versions() {
+        for p in [
+            "httpd-2.4.6",
+            "epel-release-7-14",
+            "python3-pip-9.0.3",
+            "x.rpm",
+            "nginx-1:1.20.1-14.el9",
+        ] {
+            assert!(rpm_version_pinned(p), "{p}");
+        }
+        for p in ["httpd", "python3-pip", "yum-utils", "epel-release"] {
+            assert!(!rpm_version_pinned(p), "{p}");
+        }
+    }
+}
