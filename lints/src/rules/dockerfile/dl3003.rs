@@ -39,6 +39,7 @@ crate::declare_rule! {
             Reference::new(Source::Hadolint, "DL3003"),
             Reference::new(Source::Trivy, "DS-0013"),
         ],
+        aliases: &["DS-0013"],
         check: Check::Dockerfile(check),
     };
 }

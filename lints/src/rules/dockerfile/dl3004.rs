@@ -43,6 +43,7 @@ crate::declare_rule! {
             Reference::new(Source::Trivy, "DS-0010"),
             Reference::new(Source::Checkov, "CKV2_DOCKER_1"),
         ],
+        aliases: &["DS-0010", "CKV2_DOCKER_1"],
         onbuild: true,
         check: Check::Dockerfile(check),
     };

@@ -37,6 +37,7 @@ crate::declare_rule! {
             Reference::new(Source::Hadolint, "DL4001"),
             Reference::new(Source::Trivy, "DS-0014"),
         ],
+        aliases: &["DS-0014"],
         onbuild: true,
         check: Check::Dockerfile(check),
     };

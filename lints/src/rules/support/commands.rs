@@ -58,3 +58,33 @@ pub fn run_commands<'m, 'a>(
 pub fn word_is(word: &Word, names: &[&str]) -> bool {
     word.literal().is_some_and(|v| names.contains(&v))
 }
+
+/// POSIX-style shells that run a script from stdin or `-c`.
+pub const SHELLS: &[&str] = &["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"];
+
+/// Whether `cmd` is `curl` or `wget` writing the download to stdout
+/// (`curl URL`, `wget -O- URL`), where a pipe or `$( … )` can pick it up.
+pub fn downloads_to_stdout(cmd: &Command) -> bool {
+    if cmd.is("curl") {
+        let args = cmd.args();
+        let to_file = args
+            .find(Some('o'), Some("output"))
+            .any(|f| f.value != Some("-"));
+        return !to_file
+            && !args.has(Some('O'), Some("remote-name"))
+            && !args.has(None, Some("remote-name-all"));
+    }
+    if cmd.is("wget") {
+        let args = cmd.args();
+        return args.value(Some('O'), Some("output-document")) == Some("-");
+    }
+    false
+}
+
+/// A configuration value that turns a check off: `false`, `0`, `no`, `off`.
+pub fn is_off(value: &str) -> bool {
+    let v = value.trim().trim_matches(|c| c == '"' || c == '\'');
+    ["false", "0", "no", "off"]
+        .iter()
+        .any(|off| v.eq_ignore_ascii_case(off))
+}
