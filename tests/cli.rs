@@ -399,3 +399,34 @@ fn kubernetes_manifests_are_linted_and_other_yaml_is_skipped() {
         "named files get a note: {err}"
     );
 }
+
+#[test]
+fn buildkit_check_directive_skips_the_matching_rules() {
+    let body = "FROM alpine:3.20 as build\nUSER 1\nCMD echo hi\n";
+    let lint = |text: String| {
+        run_stdin(
+            caulk().args([
+                "check",
+                "-f",
+                "concise",
+                "--stdin-filename",
+                "Dockerfile",
+                "-",
+            ]),
+            text.as_bytes(),
+        )
+        .1
+    };
+    let plain = lint(body.to_string());
+    assert!(
+        plain.contains("CD1102") && plain.contains("DL3025"),
+        "{plain}"
+    );
+    let skipped = lint(format!("# check=skip=JSONArgsRecommended\n{body}"));
+    assert!(
+        skipped.contains("CD1102") && !skipped.contains("DL3025"),
+        "{skipped}"
+    );
+    let all = lint(format!("# check=skip=all\n{body}"));
+    assert!(!all.contains("CD1102") && !all.contains("DL3025"), "{all}");
+}

@@ -4,7 +4,9 @@
 use crate::config::Config;
 use crate::dockerfile::{self, Dockerfile, model::Model};
 use crate::lint::LintedFile;
+use crate::rules::support::check_directive::{CheckDirective, check_directive};
 use crate::rules::{Check, DockerfileContext, Sink, engine};
+use crate::rules::{Source, registry};
 use crate::suppress::{self, Suppression};
 use crate::text::TextRange;
 
@@ -34,6 +36,9 @@ pub(crate) fn lint(file: &mut LintedFile, config: &Config) {
         diagnostics.extend(sink.into_diagnostics());
     }
     crate::lint::configure(&mut diagnostics, config);
+    if let Some(directive) = check_directive(&syntax) {
+        apply_check_directive(&mut diagnostics, &directive);
+    }
     if config.inline_suppressions {
         let suppressions = suppressions(&syntax, &file.source);
         let unused_rule = &engine::cx1001::RULE;
@@ -79,4 +84,28 @@ fn suppressions(syntax: &Dockerfile, source: &str) -> Vec<Suppression> {
         out.push(s);
     }
     out
+}
+
+/// BuildKit's `# check=skip=Name,…` directive: findings of the rules those
+/// BuildKit checks correspond to are not reported, as `docker build` would
+/// not report them; `skip=all` drops every rule that mirrors a BuildKit check.
+fn apply_check_directive(
+    diagnostics: &mut Vec<crate::diagnostic::Diagnostic>,
+    directive: &CheckDirective,
+) {
+    diagnostics.retain(|d| {
+        let Some(rule) = registry::find(d.code) else {
+            return true;
+        };
+        let buildkit_names = rule
+            .references
+            .iter()
+            .filter(|r| r.source == Source::BuildKit)
+            .map(|r| r.id);
+        let mut names = buildkit_names.chain(rule.aliases.iter().copied());
+        if directive.skip_all {
+            return !rule.references.iter().any(|r| r.source == Source::BuildKit);
+        }
+        !names.any(|name| directive.skips(name))
+    });
 }
