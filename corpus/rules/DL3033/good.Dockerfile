@@ -8,3 +8,4 @@ RUN yum install -y @development && yum clean all
 RUN yum install -y $PACKAGES && yum clean all
 RUN yum remove -y httpd
 RUN echo yum install httpd
+RUN yum install -y /usr/bin/ps ./local.rpm && yum clean all

@@ -8,3 +8,4 @@ RUN dnf group install -y "Development Tools" && dnf clean all
 RUN dnf install -y @development-tools && dnf clean all
 RUN dnf remove -y httpd
 RUN echo dnf install httpd
+RUN dnf install -y /usr/bin/ps && dnf clean all

@@ -269,7 +269,9 @@ pub fn rpm_targets<'c>(call: &'c Call, kind: RpmInstall) -> Vec<&'c Word> {
     call.operands()
         .into_iter()
         .skip(skip)
-        .filter(|w| !w.has_expansion && !w.value.is_empty())
+        // A path names a file (a local package or a file some package
+        // provides), not a versionable package name.
+        .filter(|w| !w.has_expansion && !w.value.is_empty() && !w.value.starts_with(['/', '.']))
         .collect()
 }
 
