@@ -18,7 +18,14 @@ enum Problem {
 
 pub fn run(args: CheckArgs) -> u8 {
     let overrides = Overrides {
-        profiles: (!args.profiles.is_empty()).then(|| args.profiles.clone()),
+        // `--select` alone runs only the named rules; with `--profile` it adds to it.
+        profiles: if !args.profiles.is_empty() {
+            Some(args.profiles.clone())
+        } else if !args.select.is_empty() {
+            Some(Vec::new())
+        } else {
+            None
+        },
         select: args.select.clone(),
         ignore: args.ignore.clone(),
         failure_threshold: args.failure_threshold,

@@ -56,7 +56,8 @@ pub struct CheckArgs {
     /// Rule sets to run instead of the configured ones (default, cis, baseline, restricted, strict).
     #[arg(long = "profile", value_name = "PROFILE", value_delimiter = ',')]
     pub profiles: Vec<caulk_lints::rules::Profile>,
-    /// Also run these rules (codes, names or aliases, comma-separated).
+    /// Run only these rules (codes, names or aliases, comma-separated); with
+    /// `--profile`, run them in addition to the profile's.
     #[arg(long, value_name = "RULES", value_delimiter = ',')]
     pub select: Vec<String>,
     /// Never run these rules (codes, names or aliases, comma-separated).

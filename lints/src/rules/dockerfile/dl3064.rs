@@ -33,7 +33,7 @@ crate::declare_rule! {
     /// ```
     pub static RULE = Rule {
         code: "DL3064",
-        name: "secret-in-arg-or-env",
+        name: "sensitive-arg-or-env-name",
         summary: "An ARG or ENV name suggests it holds a secret",
         category: Category::Security,
         severity: Severity::Warning,
