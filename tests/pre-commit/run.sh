@@ -70,7 +70,7 @@ git init --quiet .
 
 cat > Dockerfile <<'DOCKERFILE'
 FROM alpine:latest
-USER nobody
+USER 65534
 DOCKERFILE
 cat > k8s/pod.yaml <<'YAML'
 apiVersion: v1
