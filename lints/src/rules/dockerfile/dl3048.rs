@@ -5,7 +5,7 @@ crate::declare_rule! {
     /// ## What it does
     /// Checks that label keys follow Docker's recommended key format: start
     /// with a lower-case letter, end with a lower-case letter or digit, use
-    /// only lower-case letters, digits, `.` and `-`, no `..` or `--`, and
+    /// only lower-case letters, digits, `.`, `-`, `_` and `/`, no `..` or `--`, and
     /// stay out of the namespaces Docker reserves (`com.docker.`,
     /// `io.docker.`, `org.dockerproject.`).
     ///
@@ -14,8 +14,8 @@ crate::declare_rule! {
     /// reverse-DNS keys such as `org.opencontainers.image.source`. Keys like
     /// `Maintainer` or `my label` are easy to misspell and collide with.
     ///
-    /// Like hadolint, `_` and `/` are reported although Docker accepts them
-    /// (its recommendation leaves them out).
+    /// As in hadolint 2.15.1, `_` and `/` are accepted (`registry_image`,
+    /// `com.example/team`).
     ///
     /// ## Example
     /// ```dockerfile
@@ -59,9 +59,9 @@ fn problem(key: &str) -> Option<&'static str> {
     }
     if !key
         .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-')
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || ".-_/".contains(c))
     {
-        return Some("may only contain lower-case letters, digits, `.` and `-`");
+        return Some("may only contain lower-case letters, digits, `.`, `-`, `_` and `/`");
     }
     if ["com.docker.", "io.docker.", "org.dockerproject."]
         .iter()
