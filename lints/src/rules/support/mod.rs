@@ -1,8 +1,8 @@
 //! Helpers shared by several rules (one file per topic). Rules import them
 //! as `crate::rules::support::<topic>`.
-pub mod commands;
-pub mod packages;
-pub mod secrets;
-pub mod labels;
 pub mod build_args;
 pub mod check_directive;
+pub mod commands;
+pub mod labels;
+pub mod packages;
+pub mod secrets;
