@@ -4,8 +4,10 @@
 //! these walks.
 
 mod object;
+mod workload;
 
 pub use object::{Object, objects};
+pub use workload::{ContainerKind, ContainerView, POD_AND_CONTAINER_FIELDS, PodView, Setting, pod};
 
 /// Why a YAML file is not linted as Kubernetes objects, if it is not.
 pub fn not_kubernetes_reason(source: &str, stream: &crate::yaml::Stream) -> Option<String> {
