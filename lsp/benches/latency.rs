@@ -57,10 +57,11 @@ fn measure(name: &str, uri: &str, language: &str, text: &str, rounds: usize) {
             .recv_timeout(Duration::from_secs(30))
             .expect("server answers")
         {
-            Message::Notification(n) if n.method == "textDocument/publishDiagnostics" => {
-                if version.is_none() || n.params["version"].as_i64() == version {
-                    return n.params["diagnostics"].as_array().map_or(0, Vec::len);
-                }
+            Message::Notification(n)
+                if n.method == "textDocument/publishDiagnostics"
+                    && (version.is_none() || n.params["version"].as_i64() == version) =>
+            {
+                return n.params["diagnostics"].as_array().map_or(0, Vec::len);
             }
             _ => {}
         }
