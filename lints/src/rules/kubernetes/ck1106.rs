@@ -1,0 +1,124 @@
+use crate::rules::prelude::*;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Checks that every container (init and ephemeral containers too)
+    /// drops all capabilities with `securityContext.capabilities.drop: [ALL]`
+    /// and adds back at most `NET_BIND_SERVICE`. Pods with
+    /// `spec.os.name: windows` are exempt.
+    ///
+    /// ## Why is this bad?
+    /// Container runtimes grant a default set of capabilities (`CHOWN`,
+    /// `DAC_OVERRIDE`, `FOWNER`, `SETUID`, `MKNOD`…) that few applications
+    /// need and that an attacker inside the container can use. The Pod
+    /// Security Standards' Restricted level requires dropping `ALL` and allows
+    /// adding back only `NET_BIND_SERVICE` (to bind ports below 1024).
+    ///
+    /// `ALL` is compared exactly, as Pod Security Admission does. A missing
+    /// `ALL` is reported at the `drop` list, else at the `capabilities` key,
+    /// else at the container's `securityContext` key or `name`. Added
+    /// capabilities outside the default set are CK1004's (Baseline), so only
+    /// added default-set capabilities other than `NET_BIND_SERVICE` are
+    /// reported here.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// apiVersion: v1
+    /// kind: Pod
+    /// metadata:
+    ///   name: web
+    /// spec:
+    ///   containers:
+    ///     - name: web
+    ///       image: example/web:1.0
+    ///       securityContext:
+    ///         capabilities:
+    ///           drop: [NET_RAW]
+    ///           add: [CHOWN]
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// apiVersion: v1
+    /// kind: Pod
+    /// metadata:
+    ///   name: web
+    /// spec:
+    ///   containers:
+    ///     - name: web
+    ///       image: example/web:1.0
+    ///       securityContext:
+    ///         capabilities:
+    ///           drop: [ALL]
+    ///           add: [NET_BIND_SERVICE]
+    /// ```
+    pub static RULE = Rule {
+        code: "CK1106",
+        name: "pss-capabilities-restricted",
+        summary: "A container does not drop all capabilities, or adds back more than NET_BIND_SERVICE",
+        category: Category::Security,
+        severity: Severity::Warning,
+        profiles: &[Profile::Restricted],
+        references: &[
+            Reference::new(Source::PodSecurityStandards, "Restricted: Capabilities"),
+            Reference::new(Source::CisKubernetes, "5.2.9 (1.12)"),
+            Reference::new(Source::Trivy, "KSV-0106"),
+            Reference::new(Source::Trivy, "KSV-0003"),
+            Reference::new(Source::Checkov, "CKV_K8S_37"),
+        ],
+        aliases: &["KSV-0106"],
+        check: Check::Kubernetes(check),
+    };
+}
+
+fn check(ctx: &KubernetesContext, sink: &mut Sink) {
+    for object in ctx.objects {
+        let Some(pod) = object.pod() else { continue };
+        if pod.is_windows() {
+            continue;
+        }
+        for container in pod.containers() {
+            let capabilities = container
+                .security_context
+                .and_then(|sc| sc.entry("capabilities"));
+            let drop = container.security(&["capabilities", "drop"]);
+            let drops_all = drop
+                .and_then(|n| n.as_sequence())
+                .is_some_and(|items| items.iter().any(|i| i.as_str() == Some("ALL")));
+            if !drops_all {
+                let at = drop
+                    .map(|n| n.range)
+                    .or(capabilities.map(|e| e.key.range))
+                    .unwrap_or_else(|| container.security_anchor());
+                sink.report(
+                    at,
+                    format!(
+                        "{}: {} does not drop all capabilities (`capabilities.drop: [ALL]`)",
+                        object.label(),
+                        container.describe()
+                    ),
+                );
+            }
+            let added = container
+                .security(&["capabilities", "add"])
+                .and_then(|n| n.as_sequence())
+                .unwrap_or(&[]);
+            for item in added {
+                let Some(name) = item.scalar_text() else {
+                    continue;
+                };
+                if name != "NET_BIND_SERVICE" && super::ck1004::DEFAULT_CAPABILITIES.contains(&name)
+                {
+                    sink.report(
+                        item.range,
+                        format!(
+                            "{}: {} adds the capability `{name}`; only `NET_BIND_SERVICE` may be added",
+                            object.label(),
+                            container.describe()
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
