@@ -1,6 +1,7 @@
 //! `caulk check`: discover, lint in parallel, render, choose the exit code.
 
 use crate::cli::CheckArgs;
+use caulk_lints::baseline::{self, Baseline};
 use caulk_lints::config::{ConfigResolver, Overrides};
 use caulk_lints::discover::{Candidate, describe_io_error, discover};
 use caulk_lints::report::{self, Format, RenderOptions};
@@ -35,6 +36,13 @@ pub fn run(args: CheckArgs) -> u8 {
         eprintln!("error: {message}");
         return 2;
     }
+    let baseline = match args.baseline.as_deref().map(Baseline::read).transpose() {
+        Ok(baseline) => baseline,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
     let forced = args.kind.map(FileKind::from);
     let (stdin_requested, paths): (Vec<_>, Vec<_>) = args
         .paths
@@ -76,6 +84,11 @@ pub fn run(args: CheckArgs) -> u8 {
             eprintln!("note: {}: skipped: {reason}", file.path.display());
         }
     }
+    let cwd = std::env::current_dir().ok();
+    if let Some(out) = &args.write_baseline {
+        return write_baseline(out, &files, cwd.as_deref(), problems, &resolver, args.quiet);
+    }
+    let baselined = baseline.map_or(0, |b| b.apply(&mut files, cwd.as_deref()));
 
     let failed = files.iter().any(|f| {
         resolver
@@ -121,7 +134,8 @@ pub fn run(args: CheckArgs) -> u8 {
         status = 2;
     }
     if human && !args.quiet {
-        let _ = writeln!(stdout, "{}", report::summary(&files));
+        let summary = baseline::summary_line(&report::summary(&files), baselined);
+        let _ = writeln!(stdout, "{summary}");
     }
     drop(stdout);
     problems.extend(resolver.errors().into_iter().map(Problem::Config));
@@ -133,6 +147,29 @@ pub fn run(args: CheckArgs) -> u8 {
     } else {
         0
     }
+}
+
+/// `--write-baseline`: record the findings instead of reporting them.
+fn write_baseline(
+    out: &Path,
+    files: &[LintedFile],
+    base_dir: Option<&Path>,
+    mut problems: Vec<Problem>,
+    resolver: &ConfigResolver,
+    quiet: bool,
+) -> u8 {
+    let recorded = Baseline::from_files(files, base_dir);
+    match recorded.write(out) {
+        Ok(()) if !quiet => println!("Wrote {} to {}.", recorded.describe(), out.display()),
+        Ok(()) => {}
+        Err(e) => problems.push(Problem::Path {
+            path: e.path,
+            message: e.message,
+        }),
+    }
+    problems.extend(resolver.errors().into_iter().map(Problem::Config));
+    report_problems(&problems);
+    if problems.is_empty() { 0 } else { 2 }
 }
 
 fn file_was_named(file: &LintedFile, named: &[PathBuf]) -> bool {

@@ -53,6 +53,12 @@ pub struct CheckArgs {
     /// Write the output format to this file; the terminal then gets the full report.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output_file: Option<PathBuf>,
+    /// Report and fail only on findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Record every finding in this baseline file and exit 0 whatever was found.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
     /// Rule sets to run instead of the configured ones (default, cis, baseline, restricted, strict).
     #[arg(long = "profile", value_name = "PROFILE", value_delimiter = ',')]
     pub profiles: Vec<caulk_lints::rules::Profile>,

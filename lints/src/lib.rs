@@ -6,6 +6,7 @@
 //! render. The `caulk` command line and the language server are thin
 //! front-ends over this crate.
 
+pub mod baseline;
 pub mod config;
 pub mod detect;
 pub mod diagnostic;
