@@ -69,6 +69,12 @@ mkdir -p "$work/k8s"
 cd "$work"
 git init --quiet .
 
+# Only the rules this test is about, so rules added to the default set later
+# cannot make the "fixed" files fail.
+cat > .caulk.yaml <<'YAML'
+profiles: []
+select: [DL3007, CK1000]
+YAML
 cat > Dockerfile <<'DOCKERFILE'
 FROM alpine:latest
 USER 65534
@@ -114,6 +120,7 @@ for code in DL3007 CK1000; do
   grep -q "$code" <<<"$out" || { echo "FAIL: $code not reported" >&2; exit 1; }
 done
 grep -q "ci.yml: skipped" <<<"$out" || { echo "FAIL: the workflow was not skipped" >&2; exit 1; }
+grep -q "^- exit code: 1$" <<<"$out" || { echo "FAIL: caulk did not exit 1" >&2; exit 1; }
 
 echo "--- fixed files: the hook must pass"
 sed -i 's/alpine:latest/alpine:3.20/' Dockerfile
