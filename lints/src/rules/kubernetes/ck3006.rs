@@ -39,7 +39,7 @@ crate::declare_rule! {
     /// ```
     pub static RULE = Rule {
         code: "CK3006",
-        name: "image-not-pinned-by-digest",
+        name: "container-image-not-pinned-by-digest",
         summary: "A container image is not pinned by digest",
         category: Category::Security,
         severity: Severity::Info,
