@@ -13,8 +13,8 @@
 # commit and ignore untracked files). Commit hook changes before running it.
 #
 # pre-commit builds caulk with `cargo install` in release mode, twice (once
-# per try-repo, the second reusing the first one's dependencies): about 4 + 2
-# minutes on 2 cores (6m16s in all, measured), so this is a CI step, not part
+# per try-repo, the second reusing the first one's dependencies): 3-4 + 1-2
+# minutes on 2 cores (4m14s to 6m16s in all, measured), so this is a CI step, not part
 # of `cargo test`. Needs python3 (pre-commit is installed from PyPI into a
 # temporary venv when it is not on PATH), git, cargo on PATH, and crates.io.
 # Skips (exit 0) only when python3 is missing.
