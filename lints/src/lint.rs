@@ -135,3 +135,44 @@ pub(crate) fn configure(diagnostics: &mut Vec<Diagnostic>, config: &Config) {
         None => true,
     });
 }
+
+/// Reports a file's syntax errors under the engine rule for its kind
+/// (`DL1000`, `CK1000`) when that rule is enabled.
+pub(crate) fn report_parse_errors<'e>(
+    rule: &'static crate::rules::Rule,
+    errors: impl Iterator<Item = (TextRange, &'e str)>,
+    config: &Config,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if config.is_enabled(rule) {
+        let mut sink = crate::rules::Sink::new(rule);
+        for (range, message) in errors {
+            sink.report(range, message);
+        }
+        diagnostics.extend(sink.into_diagnostics());
+    }
+}
+
+/// The steps every file kind ends with: configured severities, then inline
+/// suppressions (built only when enabled) and the unused ones reported.
+pub(crate) fn finish(
+    file: &mut LintedFile,
+    mut diagnostics: Vec<Diagnostic>,
+    config: &Config,
+    suppressions: impl FnOnce(&str) -> Vec<crate::suppress::Suppression>,
+) {
+    configure(&mut diagnostics, config);
+    if config.inline_suppressions {
+        let suppressions = suppressions(&file.source);
+        let unused_rule = &crate::rules::engine::cx1001::RULE;
+        let mut unused = crate::rules::Sink::new(unused_rule);
+        file.suppressed =
+            crate::suppress::apply(&mut diagnostics, &suppressions, Some(&mut unused));
+        if config.is_enabled(unused_rule) {
+            let mut extra = unused.into_diagnostics();
+            configure(&mut extra, config);
+            diagnostics.extend(extra);
+        }
+    }
+    file.diagnostics = diagnostics;
+}

@@ -28,29 +28,14 @@ pub(crate) fn lint(file: &mut LintedFile, config: &Config) {
             diagnostics.extend(sink.into_diagnostics());
         }
     }
-    if config.is_enabled(&engine::dl1000::RULE) {
-        let mut sink = Sink::new(&engine::dl1000::RULE);
-        for error in &syntax.errors {
-            sink.report(error.range, error.message.clone());
-        }
-        diagnostics.extend(sink.into_diagnostics());
-    }
-    crate::lint::configure(&mut diagnostics, config);
+    let errors = syntax.errors.iter().map(|e| (e.range, e.message.as_str()));
+    crate::lint::report_parse_errors(&engine::dl1000::RULE, errors, config, &mut diagnostics);
     if let Some(directive) = check_directive(&syntax) {
         apply_check_directive(&mut diagnostics, &directive);
     }
-    if config.inline_suppressions {
-        let suppressions = suppressions(&syntax, &file.source);
-        let unused_rule = &engine::cx1001::RULE;
-        let mut unused = Sink::new(unused_rule);
-        file.suppressed = suppress::apply(&mut diagnostics, &suppressions, Some(&mut unused));
-        if config.is_enabled(unused_rule) {
-            let mut extra = unused.into_diagnostics();
-            crate::lint::configure(&mut extra, config);
-            diagnostics.extend(extra);
-        }
-    }
-    file.diagnostics = diagnostics;
+    crate::lint::finish(file, diagnostics, config, |source| {
+        suppressions(&syntax, source)
+    });
 }
 
 /// Suppression comments and the instruction each one governs: the first

@@ -32,26 +32,11 @@ pub(crate) fn lint(file: &mut LintedFile, config: &Config, forced: bool) {
             diagnostics.extend(sink.into_diagnostics());
         }
     }
-    if config.is_enabled(&engine::ck1000::RULE) {
-        let mut sink = Sink::new(&engine::ck1000::RULE);
-        for error in &stream.errors {
-            sink.report(error.range, error.message.clone());
-        }
-        diagnostics.extend(sink.into_diagnostics());
-    }
-    crate::lint::configure(&mut diagnostics, config);
-    if config.inline_suppressions {
-        let suppressions = suppressions(&stream, &file.source);
-        let unused_rule = &engine::cx1001::RULE;
-        let mut unused = Sink::new(unused_rule);
-        file.suppressed = suppress::apply(&mut diagnostics, &suppressions, Some(&mut unused));
-        if config.is_enabled(unused_rule) {
-            let mut extra = unused.into_diagnostics();
-            crate::lint::configure(&mut extra, config);
-            diagnostics.extend(extra);
-        }
-    }
-    file.diagnostics = diagnostics;
+    let errors = stream.errors.iter().map(|e| (e.range, e.message.as_str()));
+    crate::lint::report_parse_errors(&engine::ck1000::RULE, errors, config, &mut diagnostics);
+    crate::lint::finish(file, diagnostics, config, |source| {
+        suppressions(&stream, source)
+    });
 }
 
 /// `# caulk ignore=…` comments: at the end of a line they cover that line's
