@@ -30,6 +30,7 @@ pub fn run(args: CheckArgs) -> u8 {
         select: args.select.clone(),
         ignore: args.ignore.clone(),
         failure_threshold: args.failure_threshold,
+        today: args.today,
     };
     let resolver = ConfigResolver::new(args.config.as_deref(), overrides);
     if let Some(message) = resolver.overrides_error() {

@@ -15,6 +15,8 @@ pub struct Cli {
     pub command: Command,
 }
 
+// Parsed once per run: the size of the `check` variant costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
     /// Lint Dockerfiles and Kubernetes manifests.
@@ -72,6 +74,10 @@ pub struct CheckArgs {
     /// Exit with 1 only for findings at or above this severity (error, warning, info, style, none).
     #[arg(long, value_name = "LEVEL")]
     pub failure_threshold: Option<caulk_lints::config::SeverityOrOff>,
+    /// The date to treat as today (YYYY-MM-DD) for date-dependent rules such as
+    /// end-of-life base images; overrides `today:` in configuration and the clock.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<caulk_lints::date::Date>,
     /// Never colour the output (also when NO_COLOR is set).
     #[arg(long)]
     pub no_color: bool,

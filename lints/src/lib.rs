@@ -8,6 +8,7 @@
 
 pub mod baseline;
 pub mod config;
+pub mod date;
 pub mod detect;
 pub mod diagnostic;
 pub mod discover;

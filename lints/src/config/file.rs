@@ -43,6 +43,9 @@ pub struct ConfigFile {
     /// Whether `# caulk ignore=` and `# hadolint ignore=` comments are honoured.
     #[serde(default)]
     pub inline_suppressions: Option<bool>,
+    /// The date rules treat as today (`YYYY-MM-DD`); the clock's date in UTC when absent.
+    #[serde(default)]
+    pub today: Option<crate::date::Date>,
 }
 
 /// A severity, or `off` to disable a rule.
@@ -105,6 +108,8 @@ pub struct Overrides {
     pub select: Vec<String>,
     pub ignore: Vec<String>,
     pub failure_threshold: Option<SeverityOrOff>,
+    /// `--today`: wins over the file's `today`.
+    pub today: Option<crate::date::Date>,
 }
 
 impl ConfigFile {
@@ -117,6 +122,9 @@ impl ConfigFile {
         self.ignore.extend(overrides.ignore.iter().cloned());
         if overrides.failure_threshold.is_some() {
             self.failure_threshold = overrides.failure_threshold;
+        }
+        if overrides.today.is_some() {
+            self.today = overrides.today;
         }
     }
 }

@@ -14,6 +14,15 @@ pub struct RuleSettings {
     pub trusted_registries: Vec<String>,
     pub label_schema: BTreeMap<String, LabelType>,
     pub strict_labels: bool,
+    /// A fixed "today" (`--today`, or `today:` in the file); `None` reads the clock.
+    pub today: Option<crate::date::Date>,
+}
+
+impl RuleSettings {
+    /// The date rules compare against: the configured one, else the clock's (UTC).
+    pub fn today(&self) -> crate::date::Date {
+        self.today.unwrap_or_else(crate::date::Date::today_utc)
+    }
 }
 
 /// The resolved configuration for a set of files.
@@ -146,6 +155,7 @@ impl Config {
                 trusted_registries: file.trusted_registries,
                 label_schema: file.label_schema,
                 strict_labels: file.strict_labels,
+                today: file.today,
             },
         })
     }
