@@ -1,6 +1,7 @@
 //! `caulk check`: discover, lint in parallel, render, choose the exit code.
 
 use crate::cli::CheckArgs;
+use crate::fixing::{self, FileFix};
 use caulk_lints::baseline::{self, Baseline};
 use caulk_lints::config::{ConfigResolver, Overrides};
 use caulk_lints::discover::{Candidate, describe_io_error, discover};
@@ -51,11 +52,26 @@ pub fn run(args: CheckArgs) -> u8 {
         .cloned()
         .partition(|p| p == Path::new("-"));
 
+    let fix_options = fixing::Options::from_args(&args);
     let mut problems = Vec::new();
     let mut files: Vec<LintedFile> = Vec::new();
+    let mut fixes: Vec<FileFix> = Vec::new();
+    let mut fixed_stdin = None;
     if !stdin_requested.is_empty() {
         match lint_stdin(&args, forced, &resolver) {
-            Some(file) => files.push(file),
+            Some(file) => match fix_options {
+                Some(options) => {
+                    let config = resolver
+                        .for_file(&file.path)
+                        .unwrap_or_else(|_| resolver.default_config());
+                    let (file, fix) =
+                        fixing::fix_file(file, forced.is_some(), &config, options, None);
+                    fixed_stdin = Some(file.source.clone());
+                    files.push(file);
+                    fixes.push(fix);
+                }
+                None => files.push(file),
+            },
             None => return 2,
         }
     }
@@ -68,11 +84,14 @@ pub fn run(args: CheckArgs) -> u8 {
         let results: Vec<_> = found
             .files
             .par_iter()
-            .map(|c| lint_candidate(c, &resolver, forced.is_some()))
+            .map(|c| lint_candidate(c, &resolver, forced.is_some(), fix_options))
             .collect();
         for result in results {
             match result {
-                Ok(Some(file)) => files.push(file),
+                Ok(Some((file, fix))) => {
+                    files.push(file);
+                    fixes.extend(fix);
+                }
                 Ok(None) => {}
                 Err(problem) => problems.push(problem),
             }
@@ -84,6 +103,15 @@ pub fn run(args: CheckArgs) -> u8 {
         {
             eprintln!("note: {}: skipped: {reason}", file.path.display());
         }
+    }
+    problems.extend(fixes.iter().filter_map(|f| {
+        f.write_error.clone().map(|message| Problem::Path {
+            path: f.path.clone(),
+            message,
+        })
+    }));
+    if let Some(options) = fix_options.filter(|o| o.mode == fixing::Mode::Diff) {
+        return print_diffs(&fixes, &files, problems, &resolver, options, args.quiet);
     }
     let cwd = std::env::current_dir().ok();
     if let Some(out) = &args.write_baseline {
@@ -98,16 +126,38 @@ pub fn run(args: CheckArgs) -> u8 {
             .failure_threshold
             .is_some_and(|t| f.diagnostics.iter().any(|d| d.severity >= t))
     });
+    // With `--fix` on standard input, standard output carries the fixed text
+    // and the report goes to standard error.
+    if let Some(text) = &fixed_stdin {
+        let mut stdout = std::io::stdout().lock();
+        if let Err(e) = stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| stdout.flush())
+            && e.kind() != std::io::ErrorKind::BrokenPipe
+        {
+            eprintln!("error: cannot write the fixed text: {e}");
+            return 2;
+        }
+    }
+    let report_to_stderr = fixed_stdin.is_some();
     let color = !args.no_color
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        && std::io::stdout().is_terminal();
+        && if report_to_stderr {
+            std::io::stderr().is_terminal()
+        } else {
+            std::io::stdout().is_terminal()
+        };
     // Paths in machine formats are relative to where caulk runs (the repository root in CI).
     let mut options = RenderOptions::new(env!("CARGO_PKG_VERSION"), color)
         .with_rules(resolver.default_config().enabled_rules().collect());
     if let Ok(cwd) = std::env::current_dir() {
         options = options.with_base_dir(cwd);
     }
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout: Box<dyn Write> = if report_to_stderr {
+        Box::new(std::io::stderr().lock())
+    } else {
+        Box::new(std::io::stdout().lock())
+    };
     let terminal_format = if args.output_file.is_some() {
         Format::Full
     } else {
@@ -137,6 +187,16 @@ pub fn run(args: CheckArgs) -> u8 {
     if human && !args.quiet {
         let summary = baseline::summary_line(&report::summary(&files), baselined);
         let _ = writeln!(stdout, "{summary}");
+    }
+    if let Some(options) = fix_options
+        && !args.quiet
+    {
+        let line = fixing::summary_line(&fixes, &files, options);
+        if human {
+            let _ = writeln!(stdout, "{line}");
+        } else {
+            eprintln!("{line}");
+        }
     }
     drop(stdout);
     problems.extend(resolver.errors().into_iter().map(Problem::Config));
@@ -177,11 +237,58 @@ fn file_was_named(file: &LintedFile, named: &[PathBuf]) -> bool {
     named.iter().any(|p| p == &file.path) || (file.path.as_os_str() == "-")
 }
 
+/// `--diff`: the unified diff of every file fixing would change, on
+/// standard output; exit 1 when there is one.
+fn print_diffs(
+    fixes: &[FileFix],
+    files: &[LintedFile],
+    problems: Vec<Problem>,
+    resolver: &ConfigResolver,
+    options: fixing::Options,
+    quiet: bool,
+) -> u8 {
+    let mut stdout = std::io::stdout().lock();
+    let mut changed = false;
+    for (fix, file) in fixes.iter().filter_map(|f| {
+        let file = files.iter().find(|file| file.path == f.path)?;
+        Some((f, file))
+    }) {
+        let Some(original) = &fix.original else {
+            continue;
+        };
+        changed = true;
+        let diff = fixing::unified_diff(&fix.path, original, &file.source);
+        if let Err(e) = stdout.write_all(diff.as_bytes())
+            && e.kind() != std::io::ErrorKind::BrokenPipe
+        {
+            eprintln!("error: cannot write the diff: {e}");
+            return 2;
+        }
+    }
+    let _ = stdout.flush();
+    if !quiet {
+        eprintln!("{}", fixing::summary_line(fixes, files, options));
+    }
+    let mut problems = problems;
+    problems.extend(resolver.errors().into_iter().map(Problem::Config));
+    report_problems(&problems);
+    if !problems.is_empty() {
+        2
+    } else if changed {
+        1
+    } else {
+        0
+    }
+}
+
+type Linted = (LintedFile, Option<FileFix>);
+
 fn lint_candidate(
     candidate: &Candidate,
     resolver: &ConfigResolver,
     forced: bool,
-) -> Result<Option<LintedFile>, Problem> {
+    fix_options: Option<fixing::Options>,
+) -> Result<Option<Linted>, Problem> {
     let config = match resolver.for_file(&candidate.path) {
         Ok(config) => config,
         // The broken configuration is reported once, from the list of
@@ -196,17 +303,21 @@ fn lint_candidate(
         message: describe_io_error(&e),
     })?;
     let display = caulk_lints::discover::display_path(&candidate.path);
-    let mut file = lint::lint_bytes(
-        &display,
-        bytes,
-        candidate.kind,
-        forced && candidate.explicit,
-        &config,
-    );
+    // Only text read exactly as it is on disk may be fixed and written back.
+    let fixable = fix_options.filter(|_| std::str::from_utf8(&bytes).is_ok());
+    let forced = forced && candidate.explicit;
+    let mut file = lint::lint_bytes(&display, bytes, candidate.kind, forced, &config);
     if !candidate.explicit && file.skipped.is_some() {
         file.diagnostics.clear();
     }
-    Ok(Some(file))
+    Ok(Some(match fixable {
+        Some(options) if file.skipped.is_none() => {
+            let (file, fix) =
+                fixing::fix_file(file, forced, &config, options, Some(&candidate.path));
+            (file, Some(fix))
+        }
+        _ => (file, None),
+    }))
 }
 
 fn lint_stdin(

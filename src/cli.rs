@@ -81,6 +81,17 @@ pub struct CheckArgs {
     /// Never colour the output (also when NO_COLOR is set).
     #[arg(long)]
     pub no_color: bool,
+    /// Apply safe fixes, rewrite the files that change, and report what remains
+    /// (with `-`, print the fixed text on standard output).
+    #[arg(long)]
+    pub fix: bool,
+    /// Apply unsafe fixes too (they may change behaviour); implies `--fix`.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes as a unified diff instead of applying them; exit 1 if
+    /// any file would change.
+    #[arg(long, conflicts_with = "write_baseline")]
+    pub diff: bool,
     /// Print only findings, no summary line.
     #[arg(long, short = 'q')]
     pub quiet: bool,

@@ -4,6 +4,7 @@
 
 mod check;
 mod cli;
+mod fixing;
 mod rules_cmd;
 
 use clap::Parser;

@@ -1,0 +1,225 @@
+//! End-to-end tests of `caulk check --fix`, `--unsafe-fixes` and `--diff`:
+//! what is rewritten, what is left byte for byte, what is printed, and the
+//! exit code.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, SystemTime};
+
+fn caulk(dir: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_caulk"));
+    cmd.env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .current_dir(dir)
+        .arg("check");
+    cmd
+}
+
+fn run(cmd: &mut Command) -> (i32, String, String) {
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = cmd.output().expect("caulk runs");
+    (
+        status.code().expect("exited normally"),
+        String::from_utf8(stdout).expect("UTF-8 stdout"),
+        String::from_utf8(stderr).expect("UTF-8 stderr"),
+    )
+}
+
+fn run_stdin(cmd: &mut Command, input: &str) -> (i32, String, String) {
+    use std::io::Write;
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// Every kind of safe fix the issue lists, in one file; some only apply
+/// after another has (`apt` → `apt-get` first, then its flags).
+const DOCKERFILE: &str = "FROM debian:12\n\
+MAINTAINER Jane <jane@example.org>\n\
+ADD app.py /app/\n\
+RUN apt update && apt install curl\n\
+RUN pip install flask\n\
+CMD python /app/app.py\n";
+
+#[test]
+fn fix_applies_safe_fixes_repeatedly_and_reports_what_remains() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "Dockerfile", DOCKERFILE);
+    let (code, out, err) = run(caulk(dir.path()).args(["--fix", "-f", "concise", "Dockerfile"]));
+    assert_eq!(
+        read(&path),
+        "FROM debian:12\n\
+LABEL maintainer=\"Jane <jane@example.org>\"\n\
+COPY app.py /app/\n\
+RUN apt-get update && apt-get install --no-install-recommends -y curl \\\n    && rm -rf /var/lib/apt/lists/*\n\
+RUN pip install --no-cache-dir flask\n\
+CMD python /app/app.py\n",
+        "stderr: {err}"
+    );
+    // The unsafe fix (exec-form CMD) is left, and counted.
+    assert!(out.contains("DL3025"), "{out}");
+    assert!(!out.contains("DL4000") && !out.contains("DL3020"), "{out}");
+    let summary = out.lines().last().unwrap();
+    assert!(
+        summary.starts_with("Fixed 8 findings in 1 file (")
+            && summary.ends_with("fixable with --unsafe-fixes)."),
+        "{summary}"
+    );
+    assert_eq!(code, 1, "findings remain: {out}");
+
+    // A second run finds nothing more to fix and leaves the file alone.
+    let before = read(&path);
+    let (_, out, _) = run(caulk(dir.path()).args(["--fix", "Dockerfile"]));
+    assert!(out.contains("Fixed 0 findings in 0 files"), "{out}");
+    assert_eq!(read(&path), before);
+}
+
+#[test]
+fn unsafe_fixes_imply_fix_and_apply_behaviour_changing_fixes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "Dockerfile",
+        "FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r0\nRUN echo hi\nUSER 10001\nCMD echo hi\n",
+    );
+    let (code, out, err) = run(caulk(dir.path()).args(["--unsafe-fixes", "Dockerfile"]));
+    assert_eq!(
+        read(&path),
+        "FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r0 && \\\n    echo hi\nUSER 10001\nCMD [\"echo\", \"hi\"]\n",
+        "{out}{err}"
+    );
+    assert!(
+        out.contains("Fixed 2 findings in 1 file (0 remaining)."),
+        "{out}"
+    );
+    assert_eq!(code, 0, "nothing remains: {out}");
+}
+
+#[test]
+fn line_endings_and_byte_order_mark_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "Dockerfile",
+        "\u{feff}FROM alpine:3.20\r\nMAINTAINER me\r\nRUN echo a\r\nRUN echo b\r\nUSER 10001\r\n",
+    );
+    let (_, out, err) = run(caulk(dir.path()).args(["--unsafe-fixes", "Dockerfile"]));
+    assert_eq!(
+        read(&path),
+        "\u{feff}FROM alpine:3.20\r\nLABEL maintainer=\"me\"\r\nRUN echo a && \\\r\n    echo b\r\nUSER 10001\r\n",
+        "{out}{err}"
+    );
+}
+
+#[test]
+fn unchanged_files_are_not_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = write(dir.path(), "Dockerfile", "FROM alpine:3.20\nUSER 10001\n");
+    let old = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000);
+    std::fs::File::options()
+        .write(true)
+        .open(&clean)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    let (code, out, _) = run(caulk(dir.path()).args(["--fix", "--unsafe-fixes", "."]));
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(std::fs::metadata(&clean).unwrap().modified().unwrap(), old);
+}
+
+#[test]
+fn diff_changes_nothing_and_exits_1_when_something_would_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "Dockerfile", DOCKERFILE);
+    let (code, out, err) = run(caulk(dir.path()).args(["--diff", "Dockerfile"]));
+    assert_eq!(read(&path), DOCKERFILE, "--diff must not write");
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        out.starts_with("--- Dockerfile\n+++ Dockerfile\n@@ -1,6 +1,7 @@\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n-MAINTAINER Jane <jane@example.org>\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n+LABEL maintainer=\"Jane <jane@example.org>\"\n"),
+        "{out}"
+    );
+    // Only the diff is on standard output: no findings report.
+    assert!(
+        out.lines().all(|l| l.starts_with(['-', '+', ' ', '@'])),
+        "{out}"
+    );
+    assert!(err.contains("Would fix 8 findings in 1 file"), "{err}");
+
+    // The diff applies: replaying it yields what `--fix` writes.
+    let (_, unsafe_diff, _) =
+        run(caulk(dir.path()).args(["--diff", "--unsafe-fixes", "Dockerfile"]));
+    assert!(
+        unsafe_diff.contains("+CMD [\"python\", \"/app/app.py\"]"),
+        "{unsafe_diff}"
+    );
+
+    let clean = tempfile::tempdir().unwrap();
+    write(clean.path(), "Dockerfile", "FROM alpine:3.20\nUSER 10001\n");
+    let (code, out, _) = run(caulk(clean.path()).args(["--diff", "Dockerfile"]));
+    assert_eq!((code, out.as_str()), (0, ""));
+}
+
+#[test]
+fn stdin_prints_the_fixed_text_and_reports_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = run_stdin(
+        caulk(dir.path()).args(["--fix", "--stdin-filename", "Dockerfile", "-"]),
+        "FROM alpine:3.20\nRUN apk add curl=8.9.1-r0\nUSER 10001\n",
+    );
+    assert_eq!(
+        out,
+        "FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r0\nUSER 10001\n"
+    );
+    assert!(
+        err.contains("Fixed 1 finding in 1 file (0 remaining)."),
+        "{err}"
+    );
+    assert_eq!(code, 0);
+
+    let (code, out, _) = run_stdin(
+        caulk(dir.path()).args(["--diff", "--stdin-filename", "Dockerfile", "-"]),
+        "FROM alpine:3.20\nRUN apk add curl=8.9.1-r0\nUSER 10001\n",
+    );
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("-RUN apk add curl=8.9.1-r0\n+RUN apk add --no-cache curl=8.9.1-r0\n"),
+        "{out}"
+    );
+}
