@@ -3,6 +3,11 @@
 //! findings on `bad.*` (with an excerpt marking each exact span) and, when
 //! the rule has a fix, the fixed text are pinned by a snapshot.
 //!
+//! The fixed text is what `caulk check --unsafe-fixes` writes: safe and
+//! unsafe fixes applied and re-linted until nothing changes. It must still
+//! parse, the findings that had a fix must be gone, and the rule's declared
+//! fix (what `caulk rule` prints) must match the fixes it really produces.
+//!
 //! A `.caulk.yaml` next to the fixtures is honoured, so rules that need
 //! settings (trusted registries, label schema) are tested with them.
 //!
@@ -11,7 +16,7 @@
 
 use caulk_lints::config::{ConfigResolver, Overrides};
 use caulk_lints::detect::kind_from_path;
-use caulk_lints::fix::apply_fixes;
+use caulk_lints::fix::{fix_until_stable, parse_errors};
 use caulk_lints::rules::{Check, Rule, registry};
 use caulk_lints::text::ColumnEncoding;
 use caulk_lints::{Applicability, FileKind, LintedFile, lint_source};
@@ -22,16 +27,20 @@ fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus/rules")
 }
 
-fn lint_only(rule: &Rule, path: &Path) -> LintedFile {
+fn config_for(rule: &Rule, path: &Path) -> std::sync::Arc<caulk_lints::config::Config> {
     let overrides = Overrides {
         profiles: Some(vec![]),
         select: vec![rule.code.to_string()],
         ..Overrides::default()
     };
     let resolver = ConfigResolver::new(None, overrides);
-    let config = resolver
+    resolver
         .for_file(path)
-        .unwrap_or_else(|e| panic!("fixture config for {}: {e}", rule.code));
+        .unwrap_or_else(|e| panic!("fixture config for {}: {e}", rule.code))
+}
+
+fn lint_only(rule: &Rule, path: &Path) -> LintedFile {
+    let config = config_for(rule, path);
     let text = std::fs::read_to_string(path).unwrap();
     let kind = match rule.check {
         Check::Kubernetes(_) => FileKind::Kubernetes,
@@ -103,15 +112,89 @@ fn render(file: &LintedFile) -> String {
             let _ = writeln!(out, "    fix ({:?}): {}", fix.applicability, fix.title);
         }
     }
-    if file.diagnostics.iter().any(|d| d.fix.is_some()) {
-        let fixed = apply_fixes(&file.source, &file.diagnostics, Applicability::Unsafe);
-        let _ = write!(
-            out,
-            "\n--- fixed ({} applied) ---\n{}",
-            fixed.applied, fixed.text
-        );
-    }
     out
+}
+
+/// Applies the rule's fixes to `bad` as `--unsafe-fixes` does, checks the
+/// result, and appends the fixed text to the snapshot.
+fn check_fix(rule: &Rule, bad: &Path, fired: &LintedFile, out: &mut String) -> Vec<String> {
+    let mut failures = Vec::new();
+    let produced = fired.diagnostics.iter().filter_map(|d| d.fix.as_ref());
+    let strongest = produced.clone().map(|f| f.applicability).max();
+    if strongest != rule.fix {
+        failures.push(format!(
+            "{}: declares `fix: {:?}` but its bad fixture produces {:?} (the strongest fix it offers)",
+            rule.code, rule.fix, strongest
+        ));
+    }
+    // The rule's page says whether the fix exists and how safe it is.
+    let doc = rule.documentation();
+    let section = doc
+        .split("## Fix")
+        .nth(1)
+        .map(|rest| rest.split("\n## ").next().unwrap_or(rest));
+    let says = |word: &str| section.is_some_and(|t| t.to_ascii_lowercase().contains(word));
+    let documented = match rule.fix {
+        Some(Applicability::Safe) => says("a safe fix"),
+        Some(Applicability::Unsafe) => says("an unsafe fix"),
+        _ => true,
+    };
+    if !documented {
+        failures.push(format!(
+            "{}: a `## Fix` section must say \"A safe fix …\" or \"An unsafe fix …\" as declared",
+            rule.code
+        ));
+    }
+    if strongest.is_none() {
+        return failures;
+    }
+    let config = config_for(rule, bad);
+    let kind = fired.kind;
+    let start = LintedFile {
+        path: fired.path.clone(),
+        kind,
+        source: fired.source.clone(),
+        line_index: fired.line_index.clone(),
+        diagnostics: fired.diagnostics.clone(),
+        suppressed: fired.suppressed,
+        skipped: None,
+    };
+    let outcome = fix_until_stable(start, true, &config, Applicability::Unsafe);
+    let unfixable = fired.diagnostics.iter().filter(|d| d.fix.is_none()).count();
+    let left: Vec<_> = outcome
+        .file
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == rule.code)
+        .collect();
+    if left.len() > unfixable || left.iter().any(|d| d.fix.is_some()) {
+        failures.push(format!(
+            "{}: fixed findings remain after fixing ({} left, {} had no fix):\n{}",
+            rule.code,
+            left.len(),
+            unfixable,
+            outcome.file.source
+        ));
+    }
+    let (before, after) = (
+        parse_errors(kind, &fired.source),
+        parse_errors(kind, &outcome.file.source),
+    );
+    if after > before || outcome.rejected_round {
+        failures.push(format!(
+            "{}: the fixed text parses worse ({before} → {after} errors):\n{}",
+            rule.code, outcome.file.source
+        ));
+    }
+    if outcome.rounds >= caulk_lints::fix::MAX_ROUNDS {
+        failures.push(format!("{}: fixing never settles", rule.code));
+    }
+    let _ = write!(
+        out,
+        "\n--- fixed ({} applied, rounds: {}) ---\n{}",
+        outcome.fixed, outcome.rounds, outcome.file.source
+    );
+    failures
 }
 
 #[test]
@@ -150,7 +233,9 @@ fn every_rule_fires_on_bad_and_not_on_good() {
                 render(&quiet)
             ));
         }
-        snapshots.push((rule.code, render(&fired)));
+        let mut text = render(&fired);
+        failures.extend(check_fix(rule, &bad, &fired, &mut text));
+        snapshots.push((rule.code, text));
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     for (code, text) in snapshots {

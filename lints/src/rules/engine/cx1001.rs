@@ -1,5 +1,5 @@
 use crate::rules::{Category, Check, Target};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Applicability, Severity};
 
 crate::declare_rule! {
     /// ## What it does
@@ -34,6 +34,7 @@ crate::declare_rule! {
         summary: "A suppression comment suppresses no finding",
         category: Category::Style,
         severity: Severity::Info,
+        fix: Some(Applicability::Safe),
         check: Check::Engine(Target::Any),
     };
 }
