@@ -5,15 +5,21 @@ use crate::rules::prelude::*;
 crate::declare_rule! {
     /// ## What it does
     /// Checks for consecutive `RUN` instructions that could be one: both
-    /// have the same options (`--mount`, `--network`, …) and each runs at
-    /// most two commands. Comments between them do not separate them.
+    /// have the same options (`--mount`, `--network`, …) and each runs a
+    /// single command (commands inside `$( … )` count). Comments between
+    /// them do not separate them.
     ///
     /// ## Why is this bad?
     /// Every `RUN` adds a layer and a cache step. Short steps in a row make
     /// the image larger (files deleted in a later layer still ship in the
-    /// earlier one) and the build slower. Longer `RUN`s, or `RUN`s with
-    /// different options, are left alone: splitting them is usually
-    /// deliberate, for example to cache a slow step.
+    /// earlier one) and the build slower. A `RUN` that already chains
+    /// commands (`a && b`), or `RUN`s with different options, are left
+    /// alone: whoever chains commands chose where to split the steps, for
+    /// example to cache a slow one. This is hadolint's behaviour too: its
+    /// limit of "two commands" counts every command twice (ShellCheck's
+    /// syntax tree wraps each simple command in a redirection node and
+    /// hadolint counts both), so in effect it also fires only for
+    /// single-command `RUN`s.
     ///
     /// ## Fix
     /// An unsafe fix joins the two commands with `&&` in the first `RUN`. It
@@ -45,8 +51,9 @@ crate::declare_rule! {
     };
 }
 
-/// Longer RUNs are assumed to be split on purpose.
-const MAX_COMMANDS: usize = 2;
+/// A RUN that chains commands is assumed to be split from its neighbours on
+/// purpose (see the doc comment for how this matches hadolint).
+const MAX_COMMANDS: usize = 1;
 
 fn check(ctx: &DockerfileContext, sink: &mut Sink) {
     let mut previous: Option<&Instruction> = None;
@@ -63,7 +70,7 @@ fn check(ctx: &DockerfileContext, sink: &mut Sink) {
             let diagnostic = sink
                 .report(
                     instruction.keyword_range,
-                    "this RUN directly follows another short RUN with the same options; consider merging them",
+                    "this RUN directly follows another single-command RUN with the same options; consider merging them",
                 )
                 .label(earlier.keyword_range, "previous RUN");
             if let Some(edit) = merge(ctx, earlier, instruction) {
