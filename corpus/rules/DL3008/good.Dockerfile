@@ -10,3 +10,5 @@ RUN echo "apt-get install curl"
 RUN apt-get update && apt-get -y upgrade
 RUN apt-cache show curl
 RUN ["apt-get", "install", "-y", "curl"]
+RUN deps='curl=7.88.1-10 git=1:2.39.2-1' && apt-get install -y ${deps}
+RUN apt-get install -y "$deps" $UNKNOWN

@@ -8,3 +8,4 @@ RUN apk add $PACKAGES
 RUN apk add --repository http://dl-cdn.alpinelinux.org/alpine/edge/testing tini=0.19.0-r3
 RUN apk update && apk del curl
 RUN echo apk add curl
+RUN deps='curl=8.9.1-r0' && apk add --no-cache $deps

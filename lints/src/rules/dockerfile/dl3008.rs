@@ -15,8 +15,13 @@ crate::declare_rule! {
     /// repeatable and version bumps visible in review.
     ///
     /// Local `.deb` files, paths, and packages chosen from a release
-    /// (`pkg/bookworm-backports`) are not reported; neither are package
-    /// words built from variables, which may carry a version.
+    /// (`pkg/bookworm-backports`) are not reported. A package list held in
+    /// a shell variable set earlier in the same `RUN` (`buildDeps='gcc
+    /// make'` … `apt-get install $buildDeps`) is judged package by package;
+    /// a variable whose value caulk cannot see (`$PACKAGES` from outside)
+    /// may carry the pins and is not reported. A name with a variable
+    /// suffix (`client-${MAJOR}`) names a package series, not a version, and
+    /// is reported.
     ///
     /// ## Example
     /// ```dockerfile
@@ -44,11 +49,25 @@ crate::declare_rule! {
 fn check(ctx: &DockerfileContext, sink: &mut Sink) {
     for run in &ctx.model.runs {
         for call in packages::calls(run, &["apt-get"], &["install"]) {
-            for word in call.literal_operands() {
+            for word in packages::named_operands(&call) {
                 if !is_pinned(&word.value) {
                     sink.report(
                         call.map(word.range),
                         format!("pin `{0}` to a version: `{0}=<version>`", word.value),
+                    );
+                }
+            }
+            for word in call.operands() {
+                let Some(packages) = packages::variable_packages(&call, word) else {
+                    continue;
+                };
+                for package in packages.iter().filter(|p| !is_pinned(p)) {
+                    sink.report(
+                        call.map(word.range),
+                        format!(
+                            "pin `{package}` (from `{}`) to a version: `{package}=<version>`",
+                            word.value
+                        ),
                     );
                 }
             }

@@ -13,9 +13,13 @@ crate::declare_rule! {
     /// produce a different image, or break. A pinned version keeps builds
     /// repeatable and makes upgrades a reviewed change.
     ///
-    /// The name given to `--virtual`/`-t` (a virtual package apk creates),
-    /// local `.apk` files and package words built from variables are not
-    /// reported.
+    /// The name given to `--virtual`/`-t` (a virtual package apk creates)
+    /// and local `.apk` files are not reported. A package list held in a
+    /// shell variable set earlier in the same `RUN` (`deps='curl git'` …
+    /// `apk add $deps`) is judged package by package; a variable whose
+    /// value caulk cannot see (`$PACKAGES` from outside) may carry the
+    /// pins and is not reported. A name with a variable suffix
+    /// (`py3-${NAME}`) still needs a version.
     ///
     /// ## Example
     /// ```dockerfile
@@ -43,11 +47,25 @@ crate::declare_rule! {
 fn check(ctx: &DockerfileContext, sink: &mut Sink) {
     for run in &ctx.model.runs {
         for call in packages::calls(run, &["apk"], &["add"]) {
-            for word in call.literal_operands() {
+            for word in packages::named_operands(&call) {
                 if !is_pinned(&word.value) {
                     sink.report(
                         call.map(word.range),
                         format!("pin `{0}` to a version: `{0}=<version>`", word.value),
+                    );
+                }
+            }
+            for word in call.operands() {
+                let Some(packages) = packages::variable_packages(&call, word) else {
+                    continue;
+                };
+                for package in packages.iter().filter(|p| !is_pinned(p)) {
+                    sink.report(
+                        call.map(word.range),
+                        format!(
+                            "pin `{package}` (from `{}`) to a version: `{package}=<version>`",
+                            word.value
+                        ),
                     );
                 }
             }

@@ -64,6 +64,49 @@ impl Call<'_, '_> {
     }
 }
 
+/// Operands that name a package in their first characters: written out
+/// (`curl`) or with a variable only after a literal name
+/// (`client-${MAJOR}`, which names a package series but pins no version).
+/// Words that start with an expansion (`$PKG`, `${deps}`, `$(cat list)`)
+/// may carry a pin and are left to [`variable_packages`].
+pub fn named_operands<'c>(call: &'c Call) -> impl Iterator<Item = &'c Word> {
+    call.operands()
+        .into_iter()
+        .filter(|w| !w.value.is_empty() && !w.value.starts_with(['$', '`']))
+}
+
+/// The packages behind an operand that is exactly an unquoted `$name` or
+/// `${name}`, when a plain assignment earlier in the same script gives
+/// `name` a literal value (`deps='curl git' && apt-get install $deps`).
+/// The shell splits the unquoted value on whitespace, so each word is a
+/// package. `None` when the value is unknown: then the operand is not
+/// judged at all.
+pub fn variable_packages(call: &Call, word: &Word) -> Option<Vec<String>> {
+    let [param] = word.params.as_slice() else {
+        return None;
+    };
+    let name = param.name.as_str();
+    if word.quoted || (word.value != format!("${name}") && word.value != format!("${{{name}}}")) {
+        return None;
+    }
+    let assignment = call.piece.script.commands[..call.cmd.index]
+        .iter()
+        // Alone, or before a special builtin, an assignment stays set for
+        // the rest of the script (POSIX `sh`, which RUN uses).
+        .filter(|c| {
+            c.words
+                .first()
+                .is_none_or(|w| matches!(w.literal(), Some("set" | ":" | "export" | "readonly")))
+        })
+        .flat_map(|c| c.assignments.iter())
+        .rfind(|a| a.name == name)?;
+    if assignment.append {
+        return None;
+    }
+    let value = assignment.value.literal()?;
+    Some(value.split_whitespace().map(str::to_owned).collect())
+}
+
 /// Calls of any of `programs` (looking through `sudo`/`env`) whose
 /// subcommand is one of `subs` (any subcommand when `subs` is empty).
 pub fn calls<'r, 'a>(
