@@ -7,3 +7,7 @@ FROM scratch
 FROM py
 FROM ${BASE}
 FROM ${UNKNOWN}
+COPY --from=py /usr/local /usr/local
+COPY --from=0 /x /x
+COPY --from=registry.example.com/tools/jq:1.7 /jq /usr/local/bin/jq
+COPY --from=${TOOLS_IMAGE} /t /t

@@ -1,9 +1,11 @@
 use crate::dockerfile::ImageRef;
+use crate::dockerfile::model::ResolvedImage;
 use crate::rules::prelude::*;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Checks that every base image comes from a registry listed in
+    /// Checks that every base image, and every image a `COPY --from=`
+    /// copies files out of, comes from a registry listed in
     /// `trusted-registries`.
     ///
     /// ## Why is this bad?
@@ -57,32 +59,49 @@ fn check(ctx: &DockerfileContext, sink: &mut Sink) {
         return;
     }
     for stage in &ctx.model.stages {
-        let Base::Image(image) = &stage.base else {
-            continue;
-        };
-        let allowed = match &image.registry {
-            Some(registry) => is_trusted(registry, trusted),
-            None => trusted.iter().any(|t| {
-                t.eq_ignore_ascii_case("docker.io") || t.eq_ignore_ascii_case("hub.docker.com")
-            }),
-        };
-        if allowed {
-            continue;
+        if let Base::Image(image) = &stage.base {
+            judge(sink, trusted, image, &stage.from.image);
         }
-        let written = &stage.from.image;
-        let range = match ImageRef::parse(written).registry {
-            Some(registry) if !written.has_vars() => registry.range,
-            _ => written.range,
-        };
-        sink.report(
-            range,
-            format!(
-                "`{}` comes from `{}`, which is not a trusted registry",
-                image.full,
-                image.registry_or_default()
-            ),
-        );
+        // `COPY --from=<image>` pulls an image just as FROM does.
+        for instruction in stage.instructions {
+            if instruction.keyword != Keyword::Copy {
+                continue;
+            }
+            let Some(word) = instruction.flag("from").and_then(|f| f.value.as_ref()) else {
+                continue;
+            };
+            if word.has_vars() || ctx.model.stage_ref(&word.value, stage.index).is_some() {
+                continue;
+            }
+            if let Some(image) = ResolvedImage::parse(&word.value) {
+                judge(sink, trusted, &image, word);
+            }
+        }
     }
+}
+
+fn judge(sink: &mut Sink, trusted: &[String], image: &ResolvedImage, written: &Word) {
+    let allowed = match &image.registry {
+        Some(registry) => is_trusted(registry, trusted),
+        None => trusted.iter().any(|t| {
+            t.eq_ignore_ascii_case("docker.io") || t.eq_ignore_ascii_case("hub.docker.com")
+        }),
+    };
+    if allowed {
+        return;
+    }
+    let range = match ImageRef::parse(written).registry {
+        Some(registry) if !written.has_vars() => registry.range,
+        _ => written.range,
+    };
+    sink.report(
+        range,
+        format!(
+            "`{}` comes from `{}`, which is not a trusted registry",
+            image.full,
+            image.registry_or_default()
+        ),
+    );
 }
 
 /// Whether `registry` is listed, exactly or through a `*.domain` wildcard.
