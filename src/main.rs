@@ -25,14 +25,25 @@ fn main() -> ExitCode {
         },
         cli::Command::Completions { shell } => {
             use clap::CommandFactory;
-            clap_complete::generate(
-                shell,
-                &mut cli::Cli::command(),
-                "caulk",
-                &mut std::io::stdout(),
-            );
-            0
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cli::Cli::command(), "caulk", &mut script);
+            emit(&script)
         }
     };
     ExitCode::from(code)
+}
+
+/// Writes a command's whole output to stdout. A reader that stops early
+/// (`caulk rules | head`) is not an error; any other write failure is.
+fn emit(bytes: &[u8]) -> u8 {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => 0,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            eprintln!("error: cannot write to standard output: {e}");
+            2
+        }
+    }
 }

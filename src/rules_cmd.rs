@@ -6,10 +6,7 @@ use std::fmt::Write as _;
 
 pub fn rule(args: &RuleArgs) -> u8 {
     match registry::find(&args.code) {
-        Some(rule) => {
-            print!("{}", describe(rule));
-            0
-        }
+        Some(rule) => crate::emit(describe(rule).as_bytes()),
         None => {
             eprintln!(
                 "error: no rule has the code, name or alias `{}`; `caulk rules` lists them",
@@ -82,14 +79,15 @@ pub fn rules(args: &RulesArgs) -> u8 {
                 })
             })
             .collect();
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&list).expect("serialisable")
-        );
+        let mut text = serde_json::to_string_pretty(&list).expect("serialisable");
+        text.push('\n');
+        crate::emit(text.as_bytes())
     } else {
         let width = all.iter().map(|r| r.name.len()).max().unwrap_or(0);
+        let mut text = String::new();
         for r in all {
-            println!(
+            let _ = writeln!(
+                text,
                 "{:<7} {:<width$}  {:<7}  {:<13}  {}",
                 r.code,
                 r.name,
@@ -98,6 +96,6 @@ pub fn rules(args: &RulesArgs) -> u8 {
                 r.summary
             );
         }
+        crate::emit(text.as_bytes())
     }
-    0
 }
