@@ -35,7 +35,9 @@ pub(crate) fn lint(file: &mut LintedFile, config: &Config, forced: bool) {
     let errors = stream.errors.iter().map(|e| (e.range, e.message.as_str()));
     crate::lint::report_parse_errors(&engine::ck1000::RULE, errors, config, &mut diagnostics);
     crate::lint::finish(file, diagnostics, config, |source| {
-        suppressions(&stream, source)
+        let mut all = suppressions(&stream, source);
+        all.extend(kubernetes::annotation_suppressions(&objects, source));
+        all
     });
 }
 

@@ -15,6 +15,10 @@ use crate::text::TextRange;
 pub enum Dialect {
     Caulk,
     Hadolint,
+    /// caulk's `caulk.io/ignore` Kubernetes annotation.
+    Annotation,
+    /// kube-linter's `ignore-check.kube-linter.io/<check>` annotation.
+    KubeLinter,
 }
 
 /// One code named in a suppression, with where it is written.
@@ -33,7 +37,7 @@ pub struct Suppression {
     pub global: bool,
     pub codes: Vec<SuppressedCode>,
     pub reason: Option<String>,
-    /// The whole comment.
+    /// The whole comment (or annotation).
     pub comment: TextRange,
     /// What to delete to remove the suppression: the comment's whole line
     /// when nothing else is on it (set by the front-end; the comment by default).
@@ -67,6 +71,26 @@ pub fn parse_comment(text: &str, text_start: u32, comment: TextRange) -> Option<
     };
     let list = rest.strip_prefix("ignore=")?;
     offset += "ignore=".len() as u32;
+    Some(parse_list(dialect, global, list, offset, comment))
+}
+
+/// Parses the text of a Kubernetes annotation such as `caulk.io/ignore:
+/// "CODE,CODE -- reason"` (its value starting at byte `value_start` of the
+/// file) exactly as the part of a comment after `ignore=`, so reasons (and
+/// everything else a comment's list may hold) mean the same in both places.
+/// `annotation` is the whole annotation (key and value).
+pub fn parse_annotation(value: &str, value_start: u32, annotation: TextRange) -> Suppression {
+    parse_list(Dialect::Annotation, false, value, value_start, annotation)
+}
+
+/// The list after `ignore=`: codes separated by commas, then ` -- reason`.
+fn parse_list(
+    dialect: Dialect,
+    global: bool,
+    list: &str,
+    offset: u32,
+    comment: TextRange,
+) -> Suppression {
     let (codes_text, reason) = match list.find(" -- ") {
         Some(i) => (&list[..i], Some(list[i + 4..].trim().to_string())),
         None => (list.split_whitespace().next().unwrap_or(""), None),
@@ -85,7 +109,7 @@ pub fn parse_comment(text: &str, text_start: u32, comment: TextRange) -> Option<
         }
         at += piece.len() as u32 + 1;
     }
-    Some(Suppression {
+    Suppression {
         dialect,
         global,
         codes,
@@ -93,7 +117,7 @@ pub fn parse_comment(text: &str, text_start: u32, comment: TextRange) -> Option<
         comment,
         removal: comment,
         scope: TextRange::default(),
-    })
+    }
 }
 
 fn strip_word<'a>(text: &'a str, word: &str) -> Option<&'a str> {
@@ -153,13 +177,22 @@ pub fn apply(
     let suppressed = before - diagnostics.len();
     if let Some(sink) = unused {
         for (s, used) in suppressions.iter().zip(&used) {
-            for (c, &was_used) in s.codes.iter().zip(used) {
+            for (i, c) in s.codes.iter().enumerate() {
+                let same = |other: &SuppressedCode| other.range == c.range && other.key == c.key;
+                if s.codes[..i].iter().any(same) {
+                    continue;
+                }
+                // One written name may stand for several rules (a kube-linter
+                // check that caulk splits in two): it is used if any of them is.
+                let was_used = s.codes.iter().zip(used).any(|(other, &u)| u && same(other));
                 // hadolint users also silence ShellCheck (`SC2086`), which
                 // caulk does not run: such codes are not caulk's to judge.
+                // Likewise kube-linter checks caulk has no rule for.
                 if was_used
                     || (c.rule.is_none()
                         && s.dialect == Dialect::Hadolint
                         && c.key.starts_with("SC"))
+                    || (c.rule.is_none() && s.dialect == Dialect::KubeLinter)
                 {
                     continue;
                 }
@@ -170,8 +203,10 @@ pub fn apply(
                         rule.code, rule.name
                     ),
                 };
-                let fix = removal_fix(s, c);
-                sink.report(c.range, message).fix(fix);
+                let report = sink.report(c.range, message);
+                if let Some(fix) = removal_fix(s, c) {
+                    report.fix(fix);
+                }
             }
         }
     }
@@ -179,13 +214,24 @@ pub fn apply(
 }
 
 /// Removes one code from a suppression comment, or the whole comment line
-/// when it is the only code.
-fn removal_fix(s: &Suppression, code: &SuppressedCode) -> Fix {
-    if s.codes.len() == 1 {
-        return Fix::safe(
-            "Remove the unused suppression comment",
+/// when it is the only code. `None` when the code's place in the text is
+/// not known exactly (an annotation value written with escapes).
+fn removal_fix(s: &Suppression, code: &SuppressedCode) -> Option<Fix> {
+    if s.codes.iter().all(|c| c.key == code.key) {
+        let what = match s.dialect {
+            Dialect::Caulk | Dialect::Hadolint => "comment",
+            Dialect::Annotation | Dialect::KubeLinter => "annotation",
+        };
+        return Some(Fix::safe(
+            format!("Remove the unused suppression {what}"),
             vec![Edit::delete(s.removal)],
-        );
+        ));
+    }
+    if s.codes
+        .iter()
+        .any(|c| c.range == code.range && c.key != code.key)
+    {
+        return None;
     }
     // Delete the code together with one neighbouring comma.
     let index = s
@@ -198,10 +244,10 @@ fn removal_fix(s: &Suppression, code: &SuppressedCode) -> Fix {
     } else {
         TextRange::new(s.codes[index - 1].range.end, code.range.end)
     };
-    Fix::safe(
+    Some(Fix::safe(
         format!("Remove `{}` from the suppression", code.key),
         vec![Edit::delete(range)],
-    )
+    ))
 }
 
 #[cfg(test)]

@@ -3,9 +3,13 @@
 //! settings) that keeps every node's position. Rules never re-implement
 //! these walks.
 
+mod ignore;
 mod object;
 mod workload;
 
+pub use ignore::{
+    IGNORE_ANNOTATION, KUBE_LINTER_PREFIX, annotation_suppressions, kube_linter_rules,
+};
 pub use object::{Object, objects};
 pub use workload::{ContainerKind, ContainerView, POD_AND_CONTAINER_FIELDS, PodView, Setting, pod};
 

@@ -61,7 +61,7 @@ crate::declare_rule! {
             Reference::new(Source::Checkov, "CKV_K8S_27"),
             Reference::new(Source::Polaris, "hostPathSet"),
         ],
-        aliases: &["KSV-0023"],
+        aliases: &["sensitive-host-mounts", "KSV-0023"],
         check: Check::Kubernetes(check),
     };
 }

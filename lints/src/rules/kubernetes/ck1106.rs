@@ -65,8 +65,9 @@ crate::declare_rule! {
             Reference::new(Source::Trivy, "KSV-0106"),
             Reference::new(Source::Trivy, "KSV-0003"),
             Reference::new(Source::Checkov, "CKV_K8S_37"),
+            Reference::new(Source::KubeLinter, "drop-net-raw-capability"),
         ],
-        aliases: &["KSV-0106"],
+        aliases: &["drop-net-raw-capability", "KSV-0106"],
         check: Check::Kubernetes(check),
     };
 }

@@ -45,6 +45,7 @@ crate::declare_rule! {
         severity: Severity::Warning,
         references: &[
             Reference::new(Source::KubeScore, "service-type"),
+            Reference::new(Source::KubeLinter, "exposed-services"),
         ],
         check: Check::Kubernetes(check),
     };
