@@ -15,6 +15,7 @@ pub mod discover;
 pub mod dockerfile;
 pub mod fix;
 pub mod kubernetes;
+pub mod lifecycle;
 pub mod lint;
 mod lint_dockerfile;
 mod lint_kubernetes;

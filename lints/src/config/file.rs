@@ -46,6 +46,12 @@ pub struct ConfigFile {
     /// The date rules treat as today (`YYYY-MM-DD`); the clock's date in UTC when absent.
     #[serde(default)]
     pub today: Option<crate::date::Date>,
+    /// End-of-life rules also warn this many days before a release's end of life (default 90).
+    #[serde(default)]
+    pub eol_warning_days: Option<u32>,
+    /// Extra lifecycle entries, for internal base images.
+    #[serde(default)]
+    pub lifecycle: Vec<crate::lifecycle::CustomEntry>,
 }
 
 /// A severity, or `off` to disable a rule.

@@ -8,6 +8,9 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// How long before a release's end of life the end-of-life rules start warning.
+pub const DEFAULT_EOL_WARNING_DAYS: u32 = 90;
+
 /// Settings that rules read (as opposed to settings that choose rules).
 #[derive(Clone, Debug, Default)]
 pub struct RuleSettings {
@@ -16,6 +19,10 @@ pub struct RuleSettings {
     pub strict_labels: bool,
     /// A fixed "today" (`--today`, or `today:` in the file); `None` reads the clock.
     pub today: Option<crate::date::Date>,
+    /// Days before a release's end of life that end-of-life rules start warning.
+    pub eol_warning_days: u32,
+    /// Lifecycle entries from configuration, checked before the built-in data.
+    pub lifecycle: Vec<crate::lifecycle::CustomEntry>,
 }
 
 impl RuleSettings {
@@ -156,6 +163,8 @@ impl Config {
                 label_schema: file.label_schema,
                 strict_labels: file.strict_labels,
                 today: file.today,
+                eol_warning_days: file.eol_warning_days.unwrap_or(DEFAULT_EOL_WARNING_DAYS),
+                lifecycle: file.lifecycle,
             },
         })
     }
