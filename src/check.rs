@@ -32,6 +32,7 @@ pub fn run(args: CheckArgs) -> u8 {
         ignore: args.ignore.clone(),
         failure_threshold: args.failure_threshold,
         today: args.today,
+        count_ignored: args.statistics,
     };
     let resolver = ConfigResolver::new(args.config.as_deref(), overrides);
     if let Some(message) = resolver.overrides_error() {
@@ -153,6 +154,7 @@ pub fn run(args: CheckArgs) -> u8 {
     if let Ok(cwd) = std::env::current_dir() {
         options = options.with_base_dir(cwd);
     }
+    options.statistics = args.statistics;
     let mut stdout: Box<dyn Write> = if report_to_stderr {
         Box::new(std::io::stderr().lock())
     } else {
@@ -183,6 +185,22 @@ pub fn run(args: CheckArgs) -> u8 {
     {
         eprintln!("error: cannot write the report: {e}");
         status = 2;
+    }
+    if args.statistics && terminal_format != Format::Json {
+        // Machine formats own standard output; the table then goes to stderr.
+        let stats = caulk_lints::statistics::statistics(&files);
+        let written = if human {
+            writeln!(stdout)
+                .and_then(|()| caulk_lints::statistics::render_table(&stats, &mut stdout))
+        } else {
+            caulk_lints::statistics::render_table(&stats, &mut std::io::stderr().lock())
+        };
+        if let Err(e) = written
+            && e.kind() != std::io::ErrorKind::BrokenPipe
+        {
+            eprintln!("error: cannot write the statistics: {e}");
+            status = 2;
+        }
     }
     if human && !args.quiet {
         let summary = baseline::summary_line(&report::summary(&files), baselined);

@@ -92,6 +92,11 @@ pub struct CheckArgs {
     /// any file would change.
     #[arg(long, conflicts_with = "write_baseline")]
     pub diff: bool,
+    /// After the report, a table of findings per rule: reported, and waived by
+    /// comments, annotations, the configuration's `ignore`, or the baseline
+    /// (also a `statistics` list in `-f json`).
+    #[arg(long)]
+    pub statistics: bool,
     /// Print only findings, no summary line.
     #[arg(long, short = 'q')]
     pub quiet: bool,

@@ -172,7 +172,17 @@ impl Baseline {
                 .collect();
             let mut keep = keep.into_iter();
             let before = file.diagnostics.len();
-            file.diagnostics.retain(|_| keep.next().unwrap_or(true));
+            let waived = &mut file.waived;
+            file.diagnostics.retain(|d| {
+                let kept = keep.next().unwrap_or(true);
+                if !kept {
+                    waived.push(crate::statistics::Waiver {
+                        code: d.code,
+                        kind: crate::statistics::WaiverKind::Baseline,
+                    });
+                }
+                kept
+            });
             removed += before - file.diagnostics.len();
         }
         removed

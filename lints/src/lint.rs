@@ -20,6 +20,9 @@ pub struct LintedFile {
     pub diagnostics: Vec<Diagnostic>,
     /// How many findings inline suppressions removed.
     pub suppressed: usize,
+    /// Every finding that was found but not reported, with what waived it
+    /// (for `--statistics`; config-ignored findings only when counted).
+    pub waived: Vec<crate::statistics::Waiver>,
     /// Set when the file was not linted, with the reason (a YAML file that
     /// holds no Kubernetes object, a Helm template, a Kustomization).
     pub skipped: Option<String>,
@@ -34,6 +37,7 @@ impl LintedFile {
             source,
             diagnostics: Vec::new(),
             suppressed: 0,
+            waived: Vec::new(),
             skipped: None,
         }
     }
@@ -154,25 +158,43 @@ pub(crate) fn report_parse_errors<'e>(
 }
 
 /// The steps every file kind ends with: configured severities, then inline
-/// suppressions (built only when enabled) and the unused ones reported.
+/// suppressions reviewed against the configuration's policy (see
+/// [`crate::governance`]), applied, and the unused ones reported.
 pub(crate) fn finish(
     file: &mut LintedFile,
     mut diagnostics: Vec<Diagnostic>,
     config: &Config,
     suppressions: impl FnOnce(&str) -> Vec<crate::suppress::Suppression>,
 ) {
-    configure(&mut diagnostics, config);
-    if config.inline_suppressions {
-        let suppressions = suppressions(&file.source);
-        let unused_rule = &crate::rules::engine::cx1001::RULE;
-        let mut unused = crate::rules::Sink::new(unused_rule);
-        file.suppressed =
-            crate::suppress::apply(&mut diagnostics, &suppressions, Some(&mut unused));
-        if config.is_enabled(unused_rule) {
-            let mut extra = unused.into_diagnostics();
-            configure(&mut extra, config);
-            diagnostics.extend(extra);
-        }
+    use crate::statistics::{Waiver, WaiverKind};
+    if config.count_ignored {
+        file.waived.extend(
+            diagnostics
+                .iter()
+                .filter(|d| {
+                    crate::rules::registry::find(d.code).is_some_and(|r| config.is_ignored(r))
+                })
+                .map(|d| Waiver {
+                    code: d.code,
+                    kind: WaiverKind::ConfigIgnore,
+                }),
+        );
     }
+    configure(&mut diagnostics, config);
+    let review = crate::governance::review(suppressions(&file.source), config);
+    let unused_rule = &crate::rules::engine::cx1001::RULE;
+    let mut unused = crate::rules::Sink::new(unused_rule);
+    let waived = crate::suppress::apply(&mut diagnostics, &review.effective, Some(&mut unused));
+    file.suppressed = waived.len();
+    file.waived.extend(waived.iter().map(|w| Waiver {
+        code: w.code,
+        kind: WaiverKind::of(w.dialect),
+    }));
+    let mut extra = review.findings;
+    if config.is_enabled(unused_rule) {
+        extra.extend(unused.into_diagnostics());
+    }
+    configure(&mut extra, config);
+    diagnostics.extend(extra);
     file.diagnostics = diagnostics;
 }

@@ -21,7 +21,7 @@ pub(crate) fn lint(file: &mut LintedFile, config: &Config) {
         settings: &config.settings,
     };
     let mut diagnostics = Vec::new();
-    for rule in config.enabled_rules() {
+    for rule in config.rules_to_run() {
         if let Check::Dockerfile(check) = rule.check {
             let mut sink = Sink::new(rule);
             check(&ctx, &mut sink);

@@ -25,7 +25,7 @@ pub(crate) fn lint(file: &mut LintedFile, config: &Config, forced: bool) {
         settings: &config.settings,
     };
     let mut diagnostics = Vec::new();
-    for rule in config.enabled_rules() {
+    for rule in config.rules_to_run() {
         if let Check::Kubernetes(check) = rule.check {
             let mut sink = Sink::new(rule);
             check(&ctx, &mut sink);

@@ -1,4 +1,4 @@
-//! Inline suppressions: `# caulk ignore=CODE[,CODE] [-- reason]`,
+//! Inline suppressions: `# caulk ignore=CODE[,CODE] [-- reason[, expires=YYYY-MM-DD]]`,
 //! `# caulk global ignore=…`, and hadolint's `# hadolint ignore=…` /
 //! `# hadolint global ignore=…`, which keep working unchanged.
 //!
@@ -6,6 +6,7 @@
 //! covers (the next instruction, the next YAML node, the whole file) is
 //! decided by the file kind's front-end and handed in as a range.
 
+use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::rules::{Rule, Sink, registry};
 use crate::text::TextRange;
@@ -37,6 +38,8 @@ pub struct Suppression {
     pub global: bool,
     pub codes: Vec<SuppressedCode>,
     pub reason: Option<String>,
+    /// `expires=YYYY-MM-DD`: from that date on the suppression no longer suppresses.
+    pub expires: Option<Expiry>,
     /// The whole comment (or annotation).
     pub comment: TextRange,
     /// What to delete to remove the suppression: the comment's whole line
@@ -91,10 +94,13 @@ fn parse_list(
     offset: u32,
     comment: TextRange,
 ) -> Suppression {
-    let (codes_text, reason) = match list.find(" -- ") {
-        Some(i) => (&list[..i], Some(list[i + 4..].trim().to_string())),
-        None => (list.split_whitespace().next().unwrap_or(""), None),
+    // Codes run to ` -- ` (so `DL3008, DL3015 -- why` works) or to an
+    // `expires=` field, and without either, to the first space.
+    let codes_text = match list.find(" -- ") {
+        Some(i) => list[..i].split(" expires=").next().unwrap_or(""),
+        None => list.split_whitespace().next().unwrap_or(""),
     };
+    let fields = parse_fields(&list[codes_text.len()..], offset + codes_text.len() as u32);
     let mut codes = Vec::new();
     let mut at = offset;
     for piece in codes_text.split(',') {
@@ -113,11 +119,73 @@ fn parse_list(
         dialect,
         global,
         codes,
-        reason: reason.filter(|r| !r.is_empty()),
+        reason: fields.reason,
+        expires: fields.expires,
         comment,
         removal: comment,
         scope: TextRange::default(),
     }
+}
+
+/// An `expires=` field as written, with its date when it is a real one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Expiry {
+    pub text: String,
+    /// The `expires=…` field.
+    pub range: TextRange,
+    /// `None` when the text is not a `YYYY-MM-DD` date.
+    pub date: Option<Date>,
+}
+
+/// What follows a suppression's codes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Fields {
+    /// The text after ` -- `, without the `expires=` field.
+    pub reason: Option<String>,
+    pub expires: Option<Expiry>,
+}
+
+/// Parses what follows the codes of a suppression, starting at byte `start`
+/// of the file: ` -- reason` and an `expires=YYYY-MM-DD` field, which may
+/// stand before the ` -- ` or anywhere in the reason, separated by a
+/// comma, semicolon or space (`-- pinned by renovate, expires=2027-03-31`).
+pub fn parse_fields(text: &str, start: u32) -> Fields {
+    let mut expires = None;
+    let mut rest = text.to_string();
+    let mut search = 0;
+    while let Some(found) = text[search..].find("expires=") {
+        let at = search + found;
+        search = at + "expires=".len();
+        if at > 0 && !text[..at].ends_with([' ', '\t', ',', ';']) {
+            continue;
+        }
+        let value_len = text[search..]
+            .find(|c: char| c.is_whitespace() || c == ',' || c == ';')
+            .unwrap_or(text.len() - search);
+        let value = &text[search..search + value_len];
+        let end = search + value_len;
+        expires = Some(Expiry {
+            text: value.to_string(),
+            range: TextRange::from_usize(start as usize + at, start as usize + end),
+            date: value.parse().ok(),
+        });
+        // Blank the field out, so the reason reads as written around it.
+        rest.replace_range(at..end, &" ".repeat(end - at));
+        break;
+    }
+    let reason = rest.find("-- ").and_then(|i| {
+        let before = &rest[..i];
+        if !before.trim().is_empty() && !before.ends_with(' ') {
+            return None;
+        }
+        let words: Vec<&str> = rest[i + 3..].split_whitespace().collect();
+        let reason = words
+            .join(" ")
+            .trim_matches(|c: char| c == ',' || c == ';' || c.is_whitespace())
+            .to_string();
+        (!reason.is_empty()).then_some(reason)
+    });
+    Fields { reason, expires }
 }
 
 fn strip_word<'a>(text: &'a str, word: &str) -> Option<&'a str> {
@@ -146,21 +214,28 @@ pub fn comment_line(source: &str, comment: TextRange) -> TextRange {
     TextRange::from_usize(start, end)
 }
 
+/// A finding a suppression removed: its rule, and how it was suppressed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Waived {
+    pub code: &'static str,
+    pub dialect: Dialect,
+}
+
 /// Removes suppressed findings and reports suppressions that suppressed
 /// nothing (into `unused`, the sink of the unused-suppression rule).
-/// Returns how many findings were suppressed.
+/// Returns the findings that were suppressed.
 pub fn apply(
     diagnostics: &mut Vec<Diagnostic>,
     suppressions: &[Suppression],
     unused: Option<&mut Sink>,
-) -> usize {
+) -> Vec<Waived> {
     let mut used: Vec<Vec<bool>> = suppressions
         .iter()
         .map(|s| vec![false; s.codes.len()])
         .collect();
-    let before = diagnostics.len();
+    let mut waived = Vec::new();
     diagnostics.retain(|d| {
-        let mut keep = true;
+        let mut by = None;
         for (si, s) in suppressions.iter().enumerate() {
             if !(s.global || s.scope.contains(d.range.start)) {
                 continue;
@@ -168,13 +243,18 @@ pub fn apply(
             for (ci, c) in s.codes.iter().enumerate() {
                 if c.rule.is_some_and(|r| r.code == d.code) || c.key.eq_ignore_ascii_case(d.code) {
                     used[si][ci] = true;
-                    keep = false;
+                    by.get_or_insert(s.dialect);
                 }
             }
         }
-        keep
+        if let Some(dialect) = by {
+            waived.push(Waived {
+                code: d.code,
+                dialect,
+            });
+        }
+        by.is_none()
     });
-    let suppressed = before - diagnostics.len();
     if let Some(sink) = unused {
         for (s, used) in suppressions.iter().zip(&used) {
             for (i, c) in s.codes.iter().enumerate() {
@@ -210,7 +290,7 @@ pub fn apply(
             }
         }
     }
-    suppressed
+    waived
 }
 
 /// Removes one code from a suppression comment, or the whole comment line
@@ -275,8 +355,56 @@ mod tests {
         assert_eq!(s.codes[0].range.slice(c), "DL1000");
         assert_eq!(s.reason.as_deref(), Some("generated file"));
 
+        assert_eq!(s.expires, None);
+
         assert!(parse("# caulking is fun").is_none());
         assert!(parse("# just a comment").is_none());
         assert!(parse("# caulk ignore").is_none());
+    }
+
+    #[test]
+    fn reads_reason_and_expiry_in_any_order() {
+        let c = "# caulk ignore=DL3008,DL3015 -- pinned by renovate, expires=2027-03-31";
+        let s = parse(c).unwrap();
+        assert_eq!(s.codes.len(), 2);
+        assert_eq!(s.reason.as_deref(), Some("pinned by renovate"));
+        let e = s.expires.unwrap();
+        assert_eq!(e.range.slice(c), "expires=2027-03-31");
+        assert_eq!(e.date.unwrap().to_string(), "2027-03-31");
+
+        let c = "# hadolint ignore=DL3008 expires=2027-03-31 -- pinned; reviewed by ops";
+        let s = parse(c).unwrap();
+        let keys: Vec<_> = s.codes.iter().map(|c| c.key.as_str()).collect();
+        assert_eq!(keys, ["DL3008"]);
+        assert_eq!(s.reason.as_deref(), Some("pinned; reviewed by ops"));
+        assert_eq!(s.expires.unwrap().range.slice(c), "expires=2027-03-31");
+
+        let c = "# caulk ignore=DL3008 -- expires=2027-03-31";
+        let s = parse(c).unwrap();
+        assert_eq!(s.reason, None);
+        assert!(s.expires.is_some());
+
+        let c = "# caulk ignore=DL3008 -- expires=next-year, because";
+        let s = parse(c).unwrap();
+        let e = s.expires.unwrap();
+        assert_eq!((e.text.as_str(), e.date), ("next-year", None));
+        assert_eq!(e.range.slice(c), "expires=next-year");
+        assert_eq!(s.reason.as_deref(), Some("because"));
+
+        // Only a field of its own counts: `reexpires=` is part of the reason.
+        let s = parse("# caulk ignore=DL3008 -- reexpires=2027-01-01").unwrap();
+        assert_eq!(s.expires, None);
+        assert_eq!(s.reason.as_deref(), Some("reexpires=2027-01-01"));
+
+        let s = parse("# caulk ignore=DL3008 --").unwrap();
+        assert_eq!((s.reason, s.expires), (None, None));
+    }
+
+    #[test]
+    fn field_ranges_are_byte_exact_after_non_ascii_text() {
+        let c = "# caulk ignore=DL3008 -- géré par renovate, expires=2027-03-31";
+        let s = parse(c).unwrap();
+        assert_eq!(s.reason.as_deref(), Some("géré par renovate"));
+        assert_eq!(s.expires.unwrap().range.slice(c), "expires=2027-03-31");
     }
 }

@@ -157,6 +157,7 @@ fn check_fix(rule: &Rule, bad: &Path, fired: &LintedFile, out: &mut String) -> V
         line_index: fired.line_index.clone(),
         diagnostics: fired.diagnostics.clone(),
         suppressed: fired.suppressed,
+        waived: fired.waived.clone(),
         skipped: None,
     };
     let outcome = fix_until_stable(start, true, &config, Applicability::Unsafe);

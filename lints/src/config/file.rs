@@ -43,6 +43,21 @@ pub struct ConfigFile {
     /// Whether `# caulk ignore=` and `# hadolint ignore=` comments are honoured.
     #[serde(default)]
     pub inline_suppressions: Option<bool>,
+    /// Every inline suppression must give a reason (`-- why`); one without
+    /// is reported (CX1004).
+    #[serde(default)]
+    pub require_suppression_reason: Option<bool>,
+    /// Rules (codes, names or aliases) inline suppressions may not silence:
+    /// such a suppression does nothing and is reported (CX1005).
+    #[serde(default)]
+    pub unsuppressible: Vec<String>,
+    /// Report suppressions that expire within this many days (CX1003).
+    #[serde(default)]
+    pub suppression_expiry_warning_days: Option<u32>,
+    /// Not a file key: run the rules the configuration ignores too, only to
+    /// count their findings (`check --statistics`).
+    #[serde(skip)]
+    pub count_ignored: bool,
     /// The date rules treat as today (`YYYY-MM-DD`); the clock's date in UTC when absent.
     #[serde(default)]
     pub today: Option<crate::date::Date>,
@@ -116,6 +131,8 @@ pub struct Overrides {
     pub failure_threshold: Option<SeverityOrOff>,
     /// `--today`: wins over the file's `today`.
     pub today: Option<crate::date::Date>,
+    /// `--statistics`: count the findings of ignored rules.
+    pub count_ignored: bool,
 }
 
 impl ConfigFile {
@@ -129,6 +146,7 @@ impl ConfigFile {
         if overrides.failure_threshold.is_some() {
             self.failure_threshold = overrides.failure_threshold;
         }
+        self.count_ignored |= overrides.count_ignored;
         if overrides.today.is_some() {
             self.today = overrides.today;
         }

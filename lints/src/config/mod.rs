@@ -15,7 +15,7 @@ pub use discover::ConfigResolver;
 pub use file::{ConfigFile, LabelType, Overrides, SeverityOrOff};
 pub use hadolint::HadolintConfig;
 pub use load::load_config_file;
-pub use resolve::{Config, ConfigError, RuleSettings};
+pub use resolve::{Config, ConfigError, RuleSettings, SuppressionPolicy};
 
 /// File names searched for, nearest directory first; in each directory a
 /// caulk file wins over a hadolint one.

@@ -38,10 +38,16 @@ pub struct Config {
     /// The file it was read from; `None` for the built-in defaults.
     pub source: Option<PathBuf>,
     enabled: Vec<bool>,
+    /// Turned off by `ignore` or severity `off` (not merely outside the profiles).
+    ignored: Vec<bool>,
     severity: Vec<Severity>,
+    /// Run ignored rules too, to count what the configuration waives.
+    pub count_ignored: bool,
     /// Findings at or above this severity fail the run; `None` never fails.
     pub failure_threshold: Option<Severity>,
     pub inline_suppressions: bool,
+    /// How inline suppressions are governed.
+    pub suppressions: SuppressionPolicy,
     include: Option<GlobSet>,
     exclude: Option<GlobSet>,
     /// The directory globs are relative to.
@@ -53,6 +59,16 @@ impl Default for Config {
     fn default() -> Self {
         Self::from_file(ConfigFile::default(), None).expect("the defaults are valid")
     }
+}
+
+/// What the configuration demands of inline suppressions.
+#[derive(Clone, Debug, Default)]
+pub struct SuppressionPolicy {
+    pub require_reason: bool,
+    /// Rules no inline suppression may silence.
+    pub unsuppressible: Vec<&'static Rule>,
+    /// Warn about suppressions expiring within this many days.
+    pub expiry_warning_days: Option<u32>,
 }
 
 /// A configuration problem, with the place in the file that caused it.
@@ -114,21 +130,30 @@ impl Config {
             .collect();
         let mut severity: Vec<Severity> = rules.iter().map(|r| r.severity).collect();
 
-        let lookup = |key: &str| -> Result<&'static Rule, String> {
-            registry::find(key).ok_or_else(|| format!("unknown rule `{key}`"))
+        let lookup = |key: &str, setting: &str| -> Result<&'static Rule, String> {
+            registry::find(key).ok_or_else(|| format!("unknown rule `{key}` in `{setting}`"))
         };
         for key in &file.select {
-            enabled[registry::index_of(lookup(key)?)] = true;
+            enabled[registry::index_of(lookup(key, "select")?)] = true;
         }
+        let mut ignored = vec![false; rules.len()];
         for (key, level) in &file.severity {
-            let i = registry::index_of(lookup(key)?);
+            let i = registry::index_of(lookup(key, "severity")?);
             match level.severity() {
                 Some(level) => severity[i] = level,
-                None => enabled[i] = false,
+                None => (enabled[i], ignored[i]) = (false, true),
             }
         }
         for key in &file.ignore {
-            enabled[registry::index_of(lookup(key)?)] = false;
+            let i = registry::index_of(lookup(key, "ignore")?);
+            (enabled[i], ignored[i]) = (false, true);
+        }
+        let mut unsuppressible = Vec::new();
+        for key in &file.unsuppressible {
+            let rule = lookup(key, "unsuppressible")?;
+            if !unsuppressible.iter().any(|r: &&Rule| r.code == rule.code) {
+                unsuppressible.push(rule);
+            }
         }
         let root = source.and_then(Path::parent).map(Path::to_path_buf);
         let globs = |patterns: &[String]| -> Result<Option<GlobSet>, String> {
@@ -149,12 +174,19 @@ impl Config {
         Ok(Config {
             source: source.map(Path::to_path_buf),
             enabled,
+            ignored,
             severity,
+            count_ignored: file.count_ignored,
             failure_threshold: match file.failure_threshold {
                 None => Some(Severity::Info),
                 Some(level) => level.severity(),
             },
             inline_suppressions: file.inline_suppressions.unwrap_or(true),
+            suppressions: SuppressionPolicy {
+                require_reason: file.require_suppression_reason.unwrap_or(false),
+                unsuppressible,
+                expiry_warning_days: file.suppression_expiry_warning_days,
+            },
             include: globs(&file.include)?,
             exclude: globs(&file.exclude)?,
             root,
@@ -175,6 +207,20 @@ impl Config {
 
     pub fn severity(&self, rule: &Rule) -> Severity {
         self.severity[registry::index_of(rule)]
+    }
+
+    /// Whether the configuration turned `rule` off (`ignore`, severity `off`).
+    pub fn is_ignored(&self, rule: &Rule) -> bool {
+        self.ignored[registry::index_of(rule)]
+    }
+
+    /// The rules the engine runs: the enabled ones, and with
+    /// `count_ignored` the ignored ones too (their findings are counted, then dropped).
+    pub fn rules_to_run(&self) -> impl Iterator<Item = &'static Rule> + '_ {
+        registry::all()
+            .iter()
+            .copied()
+            .filter(|r| self.is_enabled(r) || (self.count_ignored && self.is_ignored(r)))
     }
 
     /// The rules that run under this configuration, in code order.

@@ -67,6 +67,9 @@ fn collect(metadata: &Node, scope: TextRange, source: &str, out: &mut Vec<Suppre
                     for code in &mut s.codes {
                         code.range = entry.value.range;
                     }
+                    if let Some(expiry) = &mut s.expires {
+                        expiry.range = entry.value.range;
+                    }
                     s
                 }
             };

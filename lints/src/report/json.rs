@@ -44,6 +44,9 @@
 //!   `content`; edits never overlap.
 //! - `fingerprint` identifies the finding across runs (see [`super::fingerprint`]).
 //! - `summary` is [`super::Summary`].
+//! - `statistics` (only with `check --statistics`) lists, per rule in code
+//!   order, `code`, `name`, `reported` and the findings waived by `comment`,
+//!   `annotation`, `config_ignore` and `baseline`.
 
 use super::{RenderOptions, Span, Summary, fingerprints, linted, span, summary};
 use crate::diagnostic::{Applicability, Severity};
@@ -57,6 +60,8 @@ struct Document<'a> {
     tool: Tool<'a>,
     findings: Vec<Finding<'a>>,
     summary: Summary,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    statistics: Option<Vec<crate::statistics::RuleStatistics>>,
 }
 
 #[derive(Serialize)]
@@ -165,6 +170,9 @@ pub fn render(
         },
         findings,
         summary: summary(files),
+        statistics: options
+            .statistics
+            .then(|| crate::statistics::statistics(files)),
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)

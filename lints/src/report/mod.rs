@@ -124,6 +124,8 @@ pub struct RenderOptions<'a> {
     /// lists every registered rule. A rule that reported a finding is always
     /// listed, so every SARIF result can point at its rule.
     pub rules: Option<Vec<&'static Rule>>,
+    /// Add per-rule statistics where the format has room for them (`json`).
+    pub statistics: bool,
 }
 
 impl<'a> RenderOptions<'a> {
@@ -133,6 +135,7 @@ impl<'a> RenderOptions<'a> {
             base_dir: None,
             tool_version,
             rules: None,
+            statistics: false,
         }
     }
 

@@ -105,6 +105,7 @@ fn file(path: &str, kind: FileKind, source: &str, diagnostics: Vec<Diagnostic>) 
         line_index: LineIndex::new(source),
         diagnostics,
         suppressed: 0,
+        waived: Vec::new(),
         skipped: None,
     }
 }
