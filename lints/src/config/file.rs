@@ -67,6 +67,9 @@ pub struct ConfigFile {
     /// Extra lifecycle entries, for internal base images.
     #[serde(default)]
     pub lifecycle: Vec<crate::lifecycle::CustomEntry>,
+    /// The Pod Security Standards version the PSS rules follow (`latest`, `v1.30`).
+    #[serde(default)]
+    pub pss_version: Option<crate::kubernetes::PssVersion>,
 }
 
 /// A severity, or `off` to disable a rule.

@@ -23,6 +23,8 @@ pub struct RuleSettings {
     pub eol_warning_days: u32,
     /// Lifecycle entries from configuration, checked before the built-in data.
     pub lifecycle: Vec<crate::lifecycle::CustomEntry>,
+    /// The Pod Security Standards version (`pss-version`); `latest` by default.
+    pub pss_version: crate::kubernetes::PssVersion,
 }
 
 impl RuleSettings {
@@ -197,6 +199,7 @@ impl Config {
                 today: file.today,
                 eol_warning_days: file.eol_warning_days.unwrap_or(DEFAULT_EOL_WARNING_DAYS),
                 lifecycle: file.lifecycle,
+                pss_version: file.pss_version.unwrap_or_default(),
             },
         })
     }

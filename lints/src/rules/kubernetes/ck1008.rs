@@ -13,7 +13,7 @@ crate::declare_rule! {
     /// lift the confinement, and a custom user or role can do the same. The
     /// Pod Security Standards restrict them at the Baseline level.
     /// `container_engine_t` is allowed from policy version 1.31 (this rule
-    /// follows the latest version).
+    /// follows `pss-version` in `.caulk.yaml`, the latest by default).
     ///
     /// ## Example
     /// ```yaml
@@ -60,30 +60,36 @@ crate::declare_rule! {
     };
 }
 
-const ALLOWED_TYPES: &[&str] = &[
-    "container_t",
-    "container_init_t",
-    "container_kvm_t",
-    "container_engine_t",
-];
+const ALLOWED_TYPES: &[&str] = &["container_t", "container_init_t", "container_kvm_t"];
+/// Allowed from policy version 1.31.
+const ENGINE_TYPE: &str = "container_engine_t";
 
 fn check(ctx: &KubernetesContext, sink: &mut Sink) {
     for object in ctx.objects {
         let Some(pod) = object.pod() else { continue };
         let label = object.label();
-        check_options(sink, &label, "the pod", pod.security(&["seLinuxOptions"]));
+        let engine = ctx.settings.pss_version.at_least(31);
+        let options = pod.security(&["seLinuxOptions"]);
+        check_options(sink, &label, "the pod", options, engine);
         for container in pod.containers() {
             let options = container.security(&["seLinuxOptions"]);
-            check_options(sink, &label, &container.describe(), options);
+            check_options(sink, &label, &container.describe(), options, engine);
         }
     }
 }
 
-fn check_options(sink: &mut Sink, label: &str, who: &str, options: Option<&crate::yaml::Node>) {
+fn check_options(
+    sink: &mut Sink,
+    label: &str,
+    who: &str,
+    options: Option<&crate::yaml::Node>,
+    engine_allowed: bool,
+) {
     let Some(options) = options else { return };
     if let Some(ty) = options.get("type") {
         let value = ty.scalar_text().unwrap_or("");
-        if !ty.is_null() && !value.is_empty() && !ALLOWED_TYPES.contains(&value) {
+        let allowed = ALLOWED_TYPES.contains(&value) || (engine_allowed && value == ENGINE_TYPE);
+        if !ty.is_null() && !value.is_empty() && !allowed {
             sink.report(
                 ty.range,
                 format!(

@@ -64,7 +64,7 @@ crate::declare_rule! {
 fn check(ctx: &KubernetesContext, sink: &mut Sink) {
     for object in ctx.objects {
         let Some(pod) = object.pod() else { continue };
-        if pod.host_users_false() {
+        if ctx.settings.pss_version.user_namespace_exempt(&pod) {
             continue;
         }
         report_unmasked(sink, object, &pod);

@@ -17,7 +17,8 @@ crate::declare_rule! {
     /// `net.ipv4.tcp_wmem` (1.32+), `net.ipv4.tcp_slow_start_after_idle` and
     /// `net.ipv4.tcp_notsent_lowat` (1.37+). The Pod Security Standards allow
     /// only those at the Baseline level; a cluster enforcing an older policy
-    /// version accepts fewer. Only the name is checked, not the value.
+    /// version accepts fewer (set `pss-version` in `.caulk.yaml`). Only the
+    /// name is checked, not the value.
     ///
     /// ## Example
     /// ```yaml
@@ -67,22 +68,22 @@ crate::declare_rule! {
     };
 }
 
-/// The safe sysctls of the latest policy version.
-const SAFE: &[&str] = &[
-    "kernel.shm_rmid_forced",
-    "net.ipv4.ip_local_port_range",
-    "net.ipv4.ip_unprivileged_port_start",
-    "net.ipv4.tcp_syncookies",
-    "net.ipv4.ping_group_range",
-    "net.ipv4.ip_local_reserved_ports",
-    "net.ipv4.tcp_keepalive_time",
-    "net.ipv4.tcp_fin_timeout",
-    "net.ipv4.tcp_keepalive_intvl",
-    "net.ipv4.tcp_keepalive_probes",
-    "net.ipv4.tcp_rmem",
-    "net.ipv4.tcp_wmem",
-    "net.ipv4.tcp_slow_start_after_idle",
-    "net.ipv4.tcp_notsent_lowat",
+/// The safe sysctls, each with the policy version that allowed it.
+const SAFE: &[(u32, &str)] = &[
+    (0, "kernel.shm_rmid_forced"),
+    (0, "net.ipv4.ip_local_port_range"),
+    (0, "net.ipv4.ip_unprivileged_port_start"),
+    (0, "net.ipv4.tcp_syncookies"),
+    (0, "net.ipv4.ping_group_range"),
+    (27, "net.ipv4.ip_local_reserved_ports"),
+    (29, "net.ipv4.tcp_keepalive_time"),
+    (29, "net.ipv4.tcp_fin_timeout"),
+    (29, "net.ipv4.tcp_keepalive_intvl"),
+    (29, "net.ipv4.tcp_keepalive_probes"),
+    (32, "net.ipv4.tcp_rmem"),
+    (32, "net.ipv4.tcp_wmem"),
+    (37, "net.ipv4.tcp_slow_start_after_idle"),
+    (37, "net.ipv4.tcp_notsent_lowat"),
 ];
 
 fn check(ctx: &KubernetesContext, sink: &mut Sink) {
@@ -98,16 +99,21 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
             let Some(name) = node.scalar_text().filter(|n| !n.is_empty()) else {
                 continue;
             };
-            if SAFE.contains(&name) {
-                continue;
-            }
-            sink.report(
-                node.range,
-                format!(
+            let version = ctx.settings.pss_version;
+            let since = SAFE.iter().find(|(_, safe)| *safe == name).map(|(v, _)| *v);
+            let message = match since {
+                Some(minor) if version.at_least(minor) => continue,
+                Some(minor) => format!(
+                    "{}: the sysctl `{name}` is safe only from policy version v1.{minor} \
+                     (`pss-version` is {version})",
+                    object.label()
+                ),
+                None => format!(
                     "{}: the sysctl `{name}` is not in the safe set",
                     object.label()
                 ),
-            );
+            };
+            sink.report(node.range, message);
         }
     }
 }

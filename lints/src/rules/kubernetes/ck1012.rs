@@ -13,7 +13,7 @@ crate::declare_rule! {
     /// reach (the node's own services, cloud metadata endpoints, other
     /// tenants) and observe the outcome: a server-side request forgery. The
     /// Pod Security Standards forbid it at the Baseline level from policy
-    /// version 1.34. Leave `host` out so the pod's own IP is used; for HTTP
+    /// version 1.34 (with an older `pss-version` the rule is silent). Leave `host` out so the pod's own IP is used; for HTTP
     /// virtual hosts, set a `Host` header in `httpHeaders` instead.
     ///
     /// ## Example
@@ -72,6 +72,9 @@ const HANDLERS: &[&[&str]] = &[
 ];
 
 fn check(ctx: &KubernetesContext, sink: &mut Sink) {
+    if !ctx.settings.pss_version.at_least(34) {
+        return;
+    }
     for object in ctx.objects {
         let Some(pod) = object.pod() else { continue };
         for container in pod.containers() {

@@ -65,7 +65,7 @@ crate::declare_rule! {
 fn check(ctx: &KubernetesContext, sink: &mut Sink) {
     for object in ctx.objects {
         let Some(pod) = object.pod() else { continue };
-        if pod.is_windows() {
+        if ctx.settings.pss_version.windows_exempt(&pod) {
             continue;
         }
         for container in pod.containers() {

@@ -61,9 +61,12 @@ crate::declare_rule! {
 }
 
 fn check(ctx: &KubernetesContext, sink: &mut Sink) {
+    if !ctx.settings.pss_version.at_least(23) {
+        return;
+    }
     for object in ctx.objects {
         let Some(pod) = object.pod() else { continue };
-        if pod.host_users_false() {
+        if ctx.settings.pss_version.user_namespace_exempt(&pod) {
             continue;
         }
         if let Some(node) = pod.security(&["runAsUser"])

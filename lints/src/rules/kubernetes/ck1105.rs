@@ -71,7 +71,7 @@ const PATH: &[&str] = &["seccompProfile", "type"];
 fn check(ctx: &KubernetesContext, sink: &mut Sink) {
     for object in ctx.objects {
         let Some(pod) = object.pod() else { continue };
-        if pod.is_windows() {
+        if ctx.settings.pss_version.windows_exempt(&pod) {
             continue;
         }
         let pod_type = pod.security(PATH);

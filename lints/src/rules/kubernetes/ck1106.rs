@@ -73,9 +73,12 @@ crate::declare_rule! {
 }
 
 fn check(ctx: &KubernetesContext, sink: &mut Sink) {
+    if !ctx.settings.pss_version.at_least(22) {
+        return;
+    }
     for object in ctx.objects {
         let Some(pod) = object.pod() else { continue };
-        if pod.is_windows() {
+        if ctx.settings.pss_version.windows_exempt(&pod) {
             continue;
         }
         for container in pod.containers() {

@@ -58,7 +58,8 @@ crate::declare_rule! {
 fn check(ctx: &KubernetesContext, sink: &mut Sink) {
     for object in ctx.objects {
         let Some(pod) = object.pod() else { continue };
-        if pod.host_users_false() {
+        // Before 1.35 CK1009 makes no exception for user-namespaced pods.
+        if ctx.settings.pss_version.user_namespace_exempt(&pod) {
             super::ck1009::report_unmasked(sink, object, &pod);
         }
     }
