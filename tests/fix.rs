@@ -223,3 +223,31 @@ fn stdin_prints_the_fixed_text_and_reports_on_stderr() {
         "{out}"
     );
 }
+
+#[test]
+fn kubernetes_hardening_is_unsafe_and_keeps_the_rest_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = "# deployed by CI\r\napiVersion: apps/v1\r\nkind: Deployment\r\nmetadata:\r\n  name: web # the web app\r\nspec:\r\n  template:\r\n    spec:\r\n      hostNetwork: true\r\n      containers:\r\n      - name: web\r\n        image: 'nginx:1.27'\r\n        ports:\r\n        - containerPort: 80\r\n          hostPort: 80\r\n        securityContext:\r\n          privileged: true\r\n          runAsUser: 1000\r\n      - {name: side, image: \"busybox:1.36\"}\r\n";
+    let path = write(dir.path(), "web.yaml", original);
+    let strict = ["--profile", "strict", "-f", "concise"];
+
+    // Every Kubernetes fix is unsafe: `--fix` alone leaves the file.
+    let (_, out, _) = run(caulk(dir.path()).args(["--fix", "web.yaml"]).args(strict));
+    assert_eq!(read(&path), original);
+    assert!(out.contains("fixable with --unsafe-fixes"), "{out}");
+
+    let (_, out, err) = run(caulk(dir.path())
+        .args(["--unsafe-fixes", "web.yaml"])
+        .args(strict));
+    assert_eq!(
+        read(&path),
+        "# deployed by CI\r\napiVersion: apps/v1\r\nkind: Deployment\r\nmetadata:\r\n  name: web # the web app\r\nspec:\r\n  template:\r\n    spec:\r\n      containers:\r\n      - name: web\r\n        image: 'nginx:1.27'\r\n        ports:\r\n        - containerPort: 80\r\n        securityContext:\r\n          runAsUser: 1000\r\n          allowPrivilegeEscalation: false\r\n          capabilities:\r\n            drop:\r\n              - ALL\r\n          readOnlyRootFilesystem: true\r\n        imagePullPolicy: Always\r\n      - {name: side, image: \"busybox:1.36\", securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}, readOnlyRootFilesystem: true}, imagePullPolicy: Always}\r\n      securityContext:\r\n        runAsNonRoot: true\r\n        seccompProfile:\r\n          type: RuntimeDefault\r\n      automountServiceAccountToken: false\r\n",
+        "{out}{err}"
+    );
+    for code in [
+        "CK1002", "CK1003", "CK1006", "CK1102", "CK1103", "CK1105", "CK1106", "CK2105", "CK3007",
+        "CK3008", "CK1000",
+    ] {
+        assert!(!out.contains(code), "{code} remains:\n{out}");
+    }
+}

@@ -359,4 +359,51 @@ mod tests {
         let source_only = [CodeActionKind::Source];
         assert!(actions(&d, &diagnostics, whole, Some(&source_only), Encoding::Utf16).is_empty());
     }
+
+    #[test]
+    fn kubernetes_hardening_fixes_are_unsafe_quick_fixes_and_not_in_fix_all() {
+        let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n";
+        let d = doc("pod.yaml", "yaml", text);
+        let resolver = caulk_lints::config::ConfigResolver::new(
+            None,
+            caulk_lints::config::Overrides {
+                profiles: Some(vec![caulk_lints::rules::Profile::Strict]),
+                ..Default::default()
+            },
+        );
+        let config = resolver.default_config();
+        let linted = caulk_lints::lint_source(
+            std::path::Path::new("pod.yaml"),
+            text.to_string(),
+            FileKind::Kubernetes,
+            &config,
+        );
+        let whole = convert::range(
+            &d.text,
+            &d.line_index,
+            TextRange::new(0, text.len() as u32),
+            Encoding::Utf16,
+        );
+        let actions = actions(&d, &linted.diagnostics, whole, None, Encoding::Utf16);
+        let fix = actions
+            .iter()
+            .find(|a| a.title.starts_with("Fix CK1102:"))
+            .expect("a fix for allowPrivilegeEscalation");
+        assert_eq!(
+            fix.title,
+            "Fix CK1102: Set `allowPrivilegeEscalation: false` (unsafe)"
+        );
+        assert_eq!(fix.is_preferred, None);
+        let edits = &fix.edit.as_ref().unwrap().changes.as_ref().unwrap()[&d.uri];
+        assert_eq!(edits.len(), 1);
+        assert_eq!(
+            edits[0].new_text,
+            "      securityContext:\n        allowPrivilegeEscalation: false\n"
+        );
+        // Unsafe fixes stay out of "fix all safe problems".
+        assert!(
+            fix_all_edits(&linted.diagnostics)
+                .is_none_or(|edits| edits.iter().all(|e| !e.content.contains("securityContext")))
+        );
+    }
 }

@@ -3,6 +3,7 @@
 //! settings) that keeps every node's position. Rules never re-implement
 //! these walks.
 
+pub mod edit;
 mod ignore;
 mod object;
 mod pss;

@@ -1,3 +1,4 @@
+use crate::kubernetes::edit;
 use crate::rules::prelude::*;
 
 crate::declare_rule! {
@@ -51,6 +52,10 @@ crate::declare_rule! {
     ///         - name: agent
     ///           image: example/agent:1.0
     /// ```
+    ///
+    /// ## Fix
+    /// An unsafe fix removes the `hostNetwork`, `hostPID` or `hostIPC` line: a
+    /// workload that needs the node's namespace stops working.
     pub static RULE = Rule {
         code: "CK1002",
         name: "pss-host-namespaces",
@@ -84,6 +89,7 @@ crate::declare_rule! {
             "KSV-0009",
             "KSV-0010",
         ],
+        fix: Some(Applicability::Unsafe),
         check: Check::Kubernetes(check),
     };
 }
@@ -99,13 +105,16 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
             if let Some(node) = pod.get(field)
                 && node.as_bool() == Some(true)
             {
-                sink.report(
+                let d = sink.report(
                     node.range,
                     format!(
                         "{} shares the node's {what} namespace (`{field}: true`)",
                         object.label()
                     ),
                 );
+                if let Some(e) = edit::remove_entry(ctx.source, pod.spec, field) {
+                    d.fix(Fix::unsafe_(format!("Remove `{field}: true`"), vec![e]));
+                }
             }
         }
     }

@@ -1,3 +1,4 @@
+use crate::kubernetes::edit;
 use crate::rules::prelude::*;
 
 crate::declare_rule! {
@@ -39,6 +40,11 @@ crate::declare_rule! {
     ///       securityContext:
     ///         privileged: false
     /// ```
+    ///
+    /// ## Fix
+    /// An unsafe fix removes `privileged: true` (or sets it to `false` when it is
+    /// the only key of the `securityContext`): a container that drives host
+    /// devices stops working.
     pub static RULE = Rule {
         code: "CK1003",
         name: "pss-privileged",
@@ -55,6 +61,7 @@ crate::declare_rule! {
             Reference::new(Source::Polaris, "runAsPrivileged"),
         ],
         aliases: &["privileged-container", "CKV_K8S_16", "KSV-0017"],
+        fix: Some(Applicability::Unsafe),
         check: Check::Kubernetes(check),
     };
 }
@@ -66,7 +73,7 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
             if let Some(node) = container.security(&["privileged"])
                 && node.as_bool() == Some(true)
             {
-                sink.report(
+                let d = sink.report(
                     node.range,
                     format!(
                         "{}: {} runs privileged",
@@ -74,6 +81,18 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
                         container.describe()
                     ),
                 );
+                let fix = container.security_context.and_then(|sc| {
+                    match edit::remove_entry(ctx.source, sc, "privileged") {
+                        Some(e) => Some(Fix::unsafe_("Remove `privileged: true`", vec![e])),
+                        None => sc.entry("privileged").and_then(|entry| {
+                            edit::set_value(ctx.source, entry, "false")
+                                .map(|e| Fix::unsafe_("Set `privileged: false`", vec![e]))
+                        }),
+                    }
+                });
+                if let Some(fix) = fix {
+                    d.fix(fix);
+                }
             }
         }
     }

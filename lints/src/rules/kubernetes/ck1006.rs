@@ -1,3 +1,4 @@
+use crate::kubernetes::edit;
 use crate::rules::prelude::*;
 
 crate::declare_rule! {
@@ -41,6 +42,10 @@ crate::declare_rule! {
     ///       ports:
     ///         - containerPort: 80
     /// ```
+    ///
+    /// ## Fix
+    /// An unsafe fix removes the `hostPort` line; clients that reached the pod
+    /// through the node's port then need a Service.
     pub static RULE = Rule {
         code: "CK1006",
         name: "pss-host-ports",
@@ -56,6 +61,7 @@ crate::declare_rule! {
             Reference::new(Source::Polaris, "hostPortSet"),
         ],
         aliases: &["CKV_K8S_26", "KSV-0024"],
+        fix: Some(Applicability::Unsafe),
         check: Check::Kubernetes(check),
     };
 }
@@ -74,7 +80,7 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
                 let Some(number) = node.as_i64().filter(|&n| n != 0) else {
                     continue;
                 };
-                sink.report(
+                let d = sink.report(
                     node.range,
                     format!(
                         "{}: {} binds port {number} of the node",
@@ -82,6 +88,9 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
                         container.describe()
                     ),
                 );
+                if let Some(e) = edit::remove_entry(ctx.source, port, "hostPort") {
+                    d.fix(Fix::unsafe_("Remove `hostPort`", vec![e]));
+                }
             }
         }
     }

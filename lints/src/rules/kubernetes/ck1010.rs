@@ -1,3 +1,4 @@
+use crate::kubernetes::edit;
 use crate::rules::prelude::*;
 
 crate::declare_rule! {
@@ -50,6 +51,11 @@ crate::declare_rule! {
     ///     - name: web
     ///       image: example/web:1.0
     /// ```
+    ///
+    /// ## Fix
+    /// An unsafe fix replaces `Unconfined` with `RuntimeDefault`: a program that
+    /// makes system calls the runtime's default profile blocks will fail. The
+    /// deprecated annotations are not rewritten.
     pub static RULE = Rule {
         code: "CK1010",
         name: "pss-seccomp",
@@ -63,11 +69,14 @@ crate::declare_rule! {
             Reference::new(Source::Trivy, "KSV-0104"),
         ],
         aliases: &["KSV-0104"],
+        fix: Some(Applicability::Unsafe),
         check: Check::Kubernetes(check),
     };
 }
 
 const PATH: &[&str] = &["seccompProfile", "type"];
+const FULL_PATH: [&str; 3] = ["securityContext", "seccompProfile", "type"];
+const TITLE: &str = "Set `seccompProfile.type: RuntimeDefault`";
 const POD_ANNOTATION: &str = "seccomp.security.alpha.kubernetes.io/pod";
 const CONTAINER_ANNOTATION_PREFIX: &str = "container.seccomp.security.alpha.kubernetes.io/";
 
@@ -77,19 +86,22 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
         if let Some(node) = pod.security(PATH)
             && node.as_str() == Some("Unconfined")
         {
-            sink.report(
+            let d = sink.report(
                 node.range,
                 format!(
                     "{}: the pod turns seccomp off (`Unconfined`)",
                     object.label()
                 ),
             );
+            if let Some(e) = edit::set_path(ctx.source, pod.spec, &FULL_PATH, "RuntimeDefault") {
+                d.fix(Fix::unsafe_(TITLE, vec![e]));
+            }
         }
         for container in pod.containers() {
             if let Some(node) = container.security(PATH)
                 && node.as_str() == Some("Unconfined")
             {
-                sink.report(
+                let d = sink.report(
                     node.range,
                     format!(
                         "{}: {} turns seccomp off (`Unconfined`)",
@@ -97,6 +109,9 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
                         container.describe()
                     ),
                 );
+                if let Some(e) = edit::set_path(ctx.source, container.node, &FULL_PATH, "RuntimeDefault") {
+                    d.fix(Fix::unsafe_(TITLE, vec![e]));
+                }
             }
         }
         for entry in pod

@@ -1,3 +1,4 @@
+use crate::kubernetes::edit;
 use crate::rules::prelude::*;
 
 crate::declare_rule! {
@@ -42,6 +43,11 @@ crate::declare_rule! {
     ///       securityContext:
     ///         allowPrivilegeEscalation: false
     /// ```
+    ///
+    /// ## Fix
+    /// An unsafe fix sets `allowPrivilegeEscalation: false` in the container's
+    /// `securityContext`, creating it if needed: a program that relies on a setuid
+    /// binary (`sudo`, `ping` on old images) stops working.
     pub static RULE = Rule {
         code: "CK1102",
         name: "pss-allow-privilege-escalation",
@@ -58,8 +64,20 @@ crate::declare_rule! {
             Reference::new(Source::Polaris, "privilegeEscalationAllowed"),
         ],
         aliases: &["privilege-escalation-container", "CKV_K8S_20", "KSV-0001"],
+        fix: Some(Applicability::Unsafe),
         check: Check::Kubernetes(check),
     };
+}
+
+fn fix(
+    ctx: &KubernetesContext,
+    container: &crate::kubernetes::ContainerView,
+    d: &mut crate::diagnostic::Diagnostic,
+) {
+    let path = ["securityContext", "allowPrivilegeEscalation"];
+    if let Some(e) = edit::set_path(ctx.source, container.node, &path, "false") {
+        d.fix(Fix::unsafe_("Set `allowPrivilegeEscalation: false`", vec![e]));
+    }
 }
 
 fn check(ctx: &KubernetesContext, sink: &mut Sink) {
@@ -73,7 +91,7 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
             match setting.and_then(|n| n.as_bool()) {
                 Some(false) => {}
                 Some(true) => {
-                    sink.report(
+                    let d = sink.report(
                         setting.map_or(container.anchor(), |n| n.range),
                         format!(
                             "{}: {} allows privilege escalation",
@@ -81,9 +99,10 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
                             container.describe()
                         ),
                     );
+                    fix(ctx, &container, d);
                 }
                 None => {
-                    sink.report(
+                    let d = sink.report(
                         setting.map_or_else(|| container.security_anchor(), |n| n.range),
                         format!(
                             "{}: {} does not set `allowPrivilegeEscalation: false`",
@@ -91,6 +110,7 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
                             container.describe()
                         ),
                     );
+                    fix(ctx, &container, d);
                 }
             }
         }

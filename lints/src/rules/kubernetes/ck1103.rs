@@ -1,3 +1,4 @@
+use crate::kubernetes::edit;
 use crate::rules::prelude::*;
 
 crate::declare_rule! {
@@ -59,6 +60,12 @@ crate::declare_rule! {
     ///         - name: web
     ///           image: example/web:1.0
     /// ```
+    ///
+    /// ## Fix
+    /// An unsafe fix sets `runAsNonRoot: true` where the finding is: in the pod's
+    /// `securityContext` when no container sets it, else in the container's,
+    /// creating the `securityContext` if needed. An image that runs as root then
+    /// fails to start until it gets a non-root `USER` or `runAsUser`.
     pub static RULE = Rule {
         code: "CK1103",
         name: "pss-run-as-non-root",
@@ -75,8 +82,17 @@ crate::declare_rule! {
             Reference::new(Source::Polaris, "runAsRootAllowed"),
         ],
         aliases: &["run-as-non-root", "CKV_K8S_23", "KSV-0012"],
+        fix: Some(Applicability::Unsafe),
         check: Check::Kubernetes(check),
     };
+}
+
+/// `runAsNonRoot: true` in the `securityContext` of `owner` (a PodSpec or a container).
+fn fix(ctx: &KubernetesContext, owner: &crate::yaml::Node, d: &mut crate::diagnostic::Diagnostic) {
+    let path = ["securityContext", "runAsNonRoot"];
+    if let Some(e) = edit::set_path(ctx.source, owner, &path, "true") {
+        d.fix(Fix::unsafe_("Set `runAsNonRoot: true`", vec![e]));
+    }
 }
 
 fn check(ctx: &KubernetesContext, sink: &mut Sink) {
@@ -90,20 +106,21 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
         if let Some(node) = pod_setting
             && pod_value != Some(true)
         {
-            sink.report(
+            let d = sink.report(
                 node.range,
                 format!(
                     "{}: the pod does not require a non-root user",
                     object.label()
                 ),
             );
+            fix(ctx, pod.spec, d);
         }
         let containers = pod.containers();
         let mut lacking = Vec::new();
         for container in &containers {
             match container.security(&["runAsNonRoot"]) {
                 Some(node) if node.as_bool() != Some(true) => {
-                    sink.report(
+                    let d = sink.report(
                         node.range,
                         format!(
                             "{}: {} may run as root (`runAsNonRoot` is not true)",
@@ -111,6 +128,7 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
                             container.describe()
                         ),
                     );
+                    fix(ctx, container.node, d);
                 }
                 Some(_) => {}
                 None => lacking.push(container),
@@ -122,16 +140,17 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
             continue;
         }
         if lacking.len() == containers.len() {
-            sink.report(
+            let d = sink.report(
                 pod.security_anchor(),
                 format!(
                     "{}: neither the pod nor its containers set `runAsNonRoot: true`",
                     object.label()
                 ),
             );
+            fix(ctx, pod.spec, d);
         } else {
             for container in lacking {
-                sink.report(
+                let d = sink.report(
                     container.security_anchor(),
                     format!(
                         "{}: {} does not set `runAsNonRoot: true`, and the pod does not either",
@@ -139,6 +158,7 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
                         container.describe()
                     ),
                 );
+                fix(ctx, container.node, d);
             }
         }
     }

@@ -1,3 +1,4 @@
+use crate::kubernetes::edit;
 use crate::rules::prelude::*;
 
 crate::declare_rule! {
@@ -48,6 +49,12 @@ crate::declare_rule! {
     ///     - name: web
     ///       image: example/web:1.0
     /// ```
+    ///
+    /// ## Fix
+    /// An unsafe fix sets `seccompProfile.type: RuntimeDefault` where the finding
+    /// is (the pod's `securityContext` when no container sets a profile, else the
+    /// container's), creating the mappings it needs: a program that makes system
+    /// calls the runtime's default profile blocks will fail.
     pub static RULE = Rule {
         code: "CK1105",
         name: "pss-seccomp-restricted",
@@ -62,6 +69,7 @@ crate::declare_rule! {
             Reference::new(Source::Trivy, "KSV-0030"),
         ],
         aliases: &["CKV_K8S_31", "KSV-0030"],
+        fix: Some(Applicability::Unsafe),
         check: Check::Kubernetes(check),
     };
 }
@@ -76,13 +84,19 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
         }
         let pod_type = pod.security(PATH);
         if let Some(node) = pod_type {
-            report_invalid(sink, &object.label(), "the pod", node);
+            report_invalid(sink, &object.label(), "the pod", node, fix(ctx, pod.spec));
         }
         let containers = pod.containers();
         let mut lacking = Vec::new();
         for container in &containers {
             match container.security(PATH) {
-                Some(node) => report_invalid(sink, &object.label(), &container.describe(), node),
+                Some(node) => report_invalid(
+                    sink,
+                    &object.label(),
+                    &container.describe(),
+                    node,
+                    fix(ctx, container.node),
+                ),
                 None => lacking.push(container),
             }
         }
@@ -92,7 +106,7 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
             continue;
         }
         if lacking.len() == containers.len() {
-            sink.report(
+            let d = sink.report(
                 pod.security_anchor(),
                 format!(
                     "{}: neither the pod nor its containers set a seccomp profile \
@@ -100,9 +114,12 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
                     object.label()
                 ),
             );
+            if let Some(f) = fix(ctx, pod.spec) {
+                d.fix(f);
+            }
         } else {
             for container in lacking {
-                sink.report(
+                let d = sink.report(
                     container.security_anchor(),
                     format!(
                         "{}: {} sets no seccomp profile, and the pod does not either",
@@ -110,23 +127,48 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
                         container.describe()
                     ),
                 );
+                if let Some(f) = fix(ctx, container.node) {
+                    d.fix(f);
+                }
             }
         }
     }
 }
 
-fn report_invalid(sink: &mut Sink, label: &str, who: &str, node: &crate::yaml::Node) {
+/// `seccompProfile.type: RuntimeDefault` in the `securityContext` of `owner`
+/// (a PodSpec or a container), unless the profile names a `localhostProfile`,
+/// which only a `Localhost` type may carry.
+fn fix(ctx: &KubernetesContext, owner: &crate::yaml::Node) -> Option<Fix> {
+    let profile = owner.get_path(&["securityContext", "seccompProfile"]);
+    if profile.is_some_and(|p| p.get("localhostProfile").is_some()) {
+        return None;
+    }
+    let path = ["securityContext", "seccompProfile", "type"];
+    edit::set_path(ctx.source, owner, &path, "RuntimeDefault")
+        .map(|e| Fix::unsafe_("Set `seccompProfile.type: RuntimeDefault`", vec![e]))
+}
+
+fn report_invalid(
+    sink: &mut Sink,
+    label: &str,
+    who: &str,
+    node: &crate::yaml::Node,
+    fix: Option<Fix>,
+) {
     match node.as_str() {
         Some("RuntimeDefault" | "Localhost" | "Unconfined") => {}
         _ => {
             let value = node.scalar_text().unwrap_or("");
-            sink.report(
+            let d = sink.report(
                 node.range,
                 format!(
                     "{label}: {who} sets the seccomp profile type `{value}`; \
                      use `RuntimeDefault` or `Localhost`"
                 ),
             );
+            if let Some(fix) = fix {
+                d.fix(fix);
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+use crate::kubernetes::edit;
 use crate::rules::prelude::*;
 
 crate::declare_rule! {
@@ -52,6 +53,12 @@ crate::declare_rule! {
     ///           drop: [ALL]
     ///           add: [NET_BIND_SERVICE]
     /// ```
+    ///
+    /// ## Fix
+    /// An unsafe fix adds `ALL` to `capabilities.drop`, creating `drop`,
+    /// `capabilities` and `securityContext` as needed; capabilities the container
+    /// still needs must then be listed under `add`. Added capabilities are not
+    /// removed.
     pub static RULE = Rule {
         code: "CK1106",
         name: "pss-capabilities-restricted",
@@ -68,6 +75,7 @@ crate::declare_rule! {
             Reference::new(Source::KubeLinter, "drop-net-raw-capability"),
         ],
         aliases: &["drop-net-raw-capability", "KSV-0106"],
+        fix: Some(Applicability::Unsafe),
         check: Check::Kubernetes(check),
     };
 }
@@ -94,7 +102,7 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
                     .map(|n| n.range)
                     .or(capabilities.map(|e| e.key.range))
                     .unwrap_or_else(|| container.security_anchor());
-                sink.report(
+                let d = sink.report(
                     at,
                     format!(
                         "{}: {} does not drop all capabilities (`capabilities.drop: [ALL]`)",
@@ -102,6 +110,25 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
                         container.describe()
                     ),
                 );
+                let drop_entry = container
+                    .security_context
+                    .and_then(|sc| sc.get("capabilities"))
+                    .and_then(|c| c.entry("drop"));
+                let e = match drop_entry {
+                    Some(entry) if entry.value.is_sequence() => {
+                        edit::append_item(ctx.source, &entry.value, "ALL")
+                    }
+                    Some(entry) => edit::set_value(ctx.source, entry, "[ALL]"),
+                    None => edit::ensure(
+                        ctx.source,
+                        container.node,
+                        &["securityContext", "capabilities", "drop"],
+                        edit::Value::Seq(vec!["ALL"]),
+                    ),
+                };
+                if let Some(e) = e {
+                    d.fix(Fix::unsafe_("Drop all capabilities (`drop: [ALL]`)", vec![e]));
+                }
             }
             let added = container
                 .security(&["capabilities", "add"])

@@ -1,3 +1,4 @@
+use crate::kubernetes::edit;
 use crate::rules::prelude::*;
 
 crate::declare_rule! {
@@ -42,6 +43,11 @@ crate::declare_rule! {
     ///     - name: web
     ///       image: nginx:1.27
     /// ```
+    ///
+    /// ## Fix
+    /// An unsafe fix sets `automountServiceAccountToken: false` on the
+    /// ServiceAccount or the pod spec: a program that calls the Kubernetes API
+    /// with the mounted token then needs the token mounted explicitly.
     pub static RULE = Rule {
         code: "CK2105",
         name: "service-account-token-automount",
@@ -56,6 +62,7 @@ crate::declare_rule! {
             Reference::new(Source::Polaris, "automountServiceAccountToken"),
         ],
         aliases: &["CKV_K8S_38"],
+        fix: Some(Applicability::Unsafe),
         check: Check::Kubernetes(check),
     };
 }
@@ -70,22 +77,24 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
             {
                 Some(value) if value.as_bool() == Some(false) => {}
                 Some(value) => {
-                    sink.report(
+                    let d = sink.report(
                         value.range,
                         format!(
                             "{} mounts its token into every pod by default",
                             object.label()
                         ),
                     );
+                    fix(ctx, object.node, d);
                 }
                 None => {
-                    sink.report(
+                    let d = sink.report(
                         object.anchor(),
                         format!(
                             "{} does not set automountServiceAccountToken: false",
                             object.label()
                         ),
                     );
+                    fix(ctx, object.node, d);
                 }
             }
             continue;
@@ -100,7 +109,7 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
         {
             Some(value) if value.as_bool() == Some(false) => {}
             Some(value) => {
-                sink.report(
+                let d = sink.report(
                     value.range,
                     match value.as_bool() {
                         Some(_) => format!("the pods of {} mount a service account token", object.label()),
@@ -111,18 +120,27 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
                         ),
                     },
                 );
+                fix(ctx, pod.spec, d);
             }
             None if account_disables_automount(ctx, object, &pod) => {}
             None => {
-                sink.report(
+                let d = sink.report(
                     pod.spec_key.range,
                     format!(
                         "the pods of {} mount a service account token; set automountServiceAccountToken: false",
                         object.label()
                     ),
                 );
+                fix(ctx, pod.spec, d);
             }
         }
+    }
+}
+
+/// `automountServiceAccountToken: false` in `owner` (a ServiceAccount or a PodSpec).
+fn fix(ctx: &KubernetesContext, owner: &crate::yaml::Node, d: &mut crate::diagnostic::Diagnostic) {
+    if let Some(e) = edit::set_path(ctx.source, owner, &["automountServiceAccountToken"], "false") {
+        d.fix(Fix::unsafe_("Set `automountServiceAccountToken: false`", vec![e]));
     }
 }
 

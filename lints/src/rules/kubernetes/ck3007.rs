@@ -1,3 +1,4 @@
+use crate::kubernetes::edit;
 use crate::rules::prelude::*;
 
 crate::declare_rule! {
@@ -42,6 +43,10 @@ crate::declare_rule! {
     ///       image: registry.example.com/web:1.4
     ///       imagePullPolicy: Always
     /// ```
+    ///
+    /// ## Fix
+    /// An unsafe fix sets `imagePullPolicy: Always`: every pod start then asks
+    /// the registry, so pods no longer start while the registry is unreachable.
     pub static RULE = Rule {
         code: "CK3007",
         name: "image-pull-policy-not-always",
@@ -55,8 +60,19 @@ crate::declare_rule! {
             Reference::new(Source::Polaris, "pullPolicyNotAlways"),
         ],
         aliases: &["CKV_K8S_15"],
+        fix: Some(Applicability::Unsafe),
         check: Check::Kubernetes(check),
     };
+}
+
+fn fix(
+    ctx: &KubernetesContext,
+    container: &crate::kubernetes::ContainerView,
+    d: &mut crate::diagnostic::Diagnostic,
+) {
+    if let Some(e) = edit::set_path(ctx.source, container.node, &["imagePullPolicy"], "Always") {
+        d.fix(Fix::unsafe_("Set `imagePullPolicy: Always`", vec![e]));
+    }
 }
 
 fn check(ctx: &KubernetesContext, sink: &mut Sink) {
@@ -73,10 +89,11 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
                         continue;
                     };
                     if text != "Always" {
-                        sink.report(
+                        let d = sink.report(
                             policy.range,
                             format!("{} uses imagePullPolicy `{text}`", container.describe()),
                         );
+                        fix(ctx, &container, d);
                     }
                 }
                 None => {
@@ -84,7 +101,7 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
                         continue;
                     };
                     if !super::ck3005::defaults_to_always(&image) {
-                        sink.report(
+                        let d = sink.report(
                             container.anchor(),
                             format!(
                                 "{} has no imagePullPolicy, so a cached `{}` is reused",
@@ -92,6 +109,7 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
                                 image.full
                             ),
                         );
+                        fix(ctx, &container, d);
                     }
                 }
             }

@@ -1,3 +1,4 @@
+use crate::kubernetes::edit;
 use crate::rules::prelude::*;
 
 crate::declare_rule! {
@@ -45,6 +46,12 @@ crate::declare_rule! {
     ///     - name: tmp
     ///       emptyDir: {}
     /// ```
+    ///
+    /// ## Fix
+    /// An unsafe fix sets `readOnlyRootFilesystem: true` in the container's
+    /// `securityContext`, creating it if needed: a program that writes outside its
+    /// mounted volumes (`/tmp`, caches, PID files) fails until it gets an
+    /// `emptyDir` for them.
     pub static RULE = Rule {
         code: "CK3008",
         name: "writable-root-filesystem",
@@ -59,8 +66,20 @@ crate::declare_rule! {
             Reference::new(Source::Polaris, "notReadOnlyRootFilesystem"),
         ],
         aliases: &["no-read-only-root-fs", "CKV_K8S_22", "KSV-0014"],
+        fix: Some(Applicability::Unsafe),
         check: Check::Kubernetes(check),
     };
+}
+
+fn fix(
+    ctx: &KubernetesContext,
+    container: &crate::kubernetes::ContainerView,
+    d: &mut crate::diagnostic::Diagnostic,
+) {
+    let path = ["securityContext", "readOnlyRootFilesystem"];
+    if let Some(e) = edit::set_path(ctx.source, container.node, &path, "true") {
+        d.fix(Fix::unsafe_("Set `readOnlyRootFilesystem: true`", vec![e]));
+    }
 }
 
 fn check(ctx: &KubernetesContext, sink: &mut Sink) {
@@ -74,7 +93,7 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
                         Some(b) => b.to_string(),
                         None => value.type_name().to_string(),
                     };
-                    sink.report(
+                    let d = sink.report(
                         value.range,
                         format!(
                             "{} sets readOnlyRootFilesystem to {}, not true",
@@ -82,15 +101,17 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
                             shown
                         ),
                     );
+                    fix(ctx, &container, d);
                 }
                 None => {
-                    sink.report(
+                    let d = sink.report(
                         container.security_anchor(),
                         format!(
                             "{} does not set readOnlyRootFilesystem: true",
                             container.describe()
                         ),
                     );
+                    fix(ctx, &container, d);
                 }
             }
         }
