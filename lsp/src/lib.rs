@@ -4,22 +4,21 @@
 //! A thin front-end over `caulk-lints`, like the command line: it keeps the
 //! editor's text, finds configuration exactly as `caulk check` does, and
 //! converts byte ranges to the client's position encoding at the boundary.
-//! `caulk server` calls [`run_stdio`].
+//! `caulk server` calls [`run_stdio`]; [`serve`] runs the same server over
+//! any pair of byte streams, with a transport that survives malformed input.
 
 mod code_actions;
 mod convert;
 mod documents;
 mod hover;
 mod server;
+mod transport;
 
 pub use convert::DOCS_BASE_URL;
 pub use server::{ServerResult, run};
+pub use transport::serve;
 
 /// Serves the protocol on stdin/stdout until the client shuts the server down.
 pub fn run_stdio() -> ServerResult<()> {
-    let (connection, io_threads) = lsp_server::Connection::stdio();
-    let result = run(connection);
-    // The connection is dropped by now, which lets the writer thread finish.
-    io_threads.join()?;
-    result
+    serve(std::io::stdin(), std::io::stdout())
 }

@@ -9,11 +9,12 @@ use crate::code_actions;
 use crate::convert::{self, Encoding};
 use crate::documents::{Document, Documents};
 use crate::hover;
+use crate::transport::Output;
 use caulk_lints::config::{
     CONFIG_FILE_NAMES, ConfigError, ConfigResolver, HADOLINT_FILE_NAMES, Overrides,
 };
 use caulk_lints::{LineIndex, TextRange, lint_source};
-use crossbeam_channel::TryRecvError;
+use crossbeam_channel::{Receiver, TryRecvError};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProvider,
@@ -34,20 +35,46 @@ use std::path::{Path, PathBuf};
 
 pub type ServerResult<T> = Result<T, Box<dyn Error + Send + Sync>>;
 
-/// Runs the protocol over `connection` until `shutdown` and `exit`.
+/// Runs the protocol over an in-memory `connection` (tests, embedders)
+/// until `shutdown` and `exit`. `caulk server` uses [`crate::serve`].
 pub fn run(connection: Connection) -> ServerResult<()> {
-    let params = initialize(&connection)?;
-    let mut server = Server::new(&connection, &params);
+    run_with(&connection.receiver, &connection.sender)
+}
+
+/// The server's whole life: initialization, the main loop, shutdown.
+pub(crate) fn run_with(receiver: &Receiver<Message>, out: &dyn Output) -> ServerResult<()> {
+    let params = initialize(receiver, out)?;
+    let mut server = Server::new(receiver, out, &params);
     server.register_config_watchers();
     server.main_loop()
 }
 
-/// Answers `initialize`: a request whose parameters do not parse gets
+/// Waits for `initialize` and answers it. Until then requests get
+/// `ServerNotInitialized` and notifications are dropped, as the
+/// specification says; an `initialize` whose parameters do not parse gets
 /// `InvalidParams`, and the server waits for a better one.
-fn initialize(connection: &Connection) -> ServerResult<InitializeParams> {
+fn initialize(receiver: &Receiver<Message>, out: &dyn Output) -> ServerResult<InitializeParams> {
     loop {
-        let (id, raw) = connection.initialize_start()?;
-        match serde_json::from_value::<InitializeParams>(raw) {
+        let Ok(message) = receiver.recv() else {
+            return Err("the client disconnected before initializing the server".into());
+        };
+        let request = match message {
+            Message::Request(request) => request,
+            Message::Notification(n) if n.method == "exit" => {
+                return Err("exit notification before initialization".into());
+            }
+            Message::Notification(_) | Message::Response(_) => continue,
+        };
+        if request.method != "initialize" {
+            let response = Response::new_err(
+                request.id,
+                ErrorCode::ServerNotInitialized as i32,
+                format!("{} before initialize", request.method),
+            );
+            out.send(response.into());
+            continue;
+        }
+        match serde_json::from_value::<InitializeParams>(request.params) {
             Ok(params) => {
                 let encoding = Encoding::negotiate(
                     params
@@ -63,16 +90,16 @@ fn initialize(connection: &Connection) -> ServerResult<InitializeParams> {
                         version: Some(env!("CARGO_PKG_VERSION").to_string()),
                     }),
                 };
-                connection.initialize_finish(id, serde_json::to_value(result)?)?;
+                out.send(Response::new_ok(request.id, result).into());
                 return Ok(params);
             }
             Err(e) => {
                 let response = Response::new_err(
-                    id,
+                    request.id,
                     ErrorCode::InvalidParams as i32,
                     format!("invalid initialize parameters: {e}"),
                 );
-                connection.sender.send(response.into())?;
+                out.send(response.into());
             }
         }
     }
@@ -125,7 +152,10 @@ impl HandlerError {
 }
 
 struct Server<'a> {
-    connection: &'a Connection,
+    receiver: &'a Receiver<Message>,
+    out: &'a dyn Output,
+    /// `shutdown` was answered: only `exit` is expected now.
+    shutting_down: bool,
     encoding: Encoding,
     documents: Documents,
     resolver: ConfigResolver,
@@ -141,7 +171,11 @@ struct Server<'a> {
 }
 
 impl<'a> Server<'a> {
-    fn new(connection: &'a Connection, params: &InitializeParams) -> Self {
+    fn new(
+        receiver: &'a Receiver<Message>,
+        out: &'a dyn Output,
+        params: &InitializeParams,
+    ) -> Self {
         let caps = &params.capabilities;
         let encoding = Encoding::negotiate(
             caps.general
@@ -162,7 +196,9 @@ impl<'a> Server<'a> {
             _ => Vec::new(),
         };
         Self {
-            connection,
+            receiver,
+            out,
+            shutting_down: false,
             encoding,
             documents: Documents::default(),
             resolver: ConfigResolver::new(None, Overrides::default()),
@@ -177,35 +213,31 @@ impl<'a> Server<'a> {
 
     fn main_loop(&mut self) -> ServerResult<()> {
         loop {
-            let message = match self.connection.receiver.try_recv() {
+            let message = match self.receiver.try_recv() {
                 Ok(message) => message,
                 Err(TryRecvError::Empty) => {
                     self.publish_dirty();
-                    match self.connection.receiver.recv() {
+                    match self.receiver.recv() {
                         Ok(message) => message,
-                        Err(_) => {
-                            return Err(
-                                "the client disconnected without shutting the server down".into()
-                            );
-                        }
+                        Err(_) => return self.disconnected(),
                     }
                 }
-                Err(TryRecvError::Disconnected) => {
-                    return Err("the client disconnected without shutting the server down".into());
-                }
+                Err(TryRecvError::Disconnected) => return self.disconnected(),
             };
             match message {
-                Message::Request(request) => {
-                    if self.connection.handle_shutdown(&request)? {
-                        return Ok(());
-                    }
-                    self.guarded_request(request);
-                }
+                Message::Request(request) => self.dispatch_request(request),
                 Message::Notification(notification) => {
                     if notification.method == "exit" {
-                        return Err("exit notification before shutdown".into());
+                        return if self.shutting_down {
+                            Ok(())
+                        } else {
+                            Err("exit notification before shutdown".into())
+                        };
                     }
-                    self.guarded_notification(notification);
+                    // After shutdown only `exit` means anything.
+                    if !self.shutting_down {
+                        self.guarded_notification(notification);
+                    }
                 }
                 Message::Response(response) => {
                     if let Err(e) = response.response_result {
@@ -217,6 +249,38 @@ impl<'a> Server<'a> {
                 }
             }
         }
+    }
+
+    /// The client closed the connection: fine after `shutdown`, otherwise
+    /// the session ended without the protocol's goodbye.
+    fn disconnected(&self) -> ServerResult<()> {
+        if self.shutting_down {
+            Ok(())
+        } else {
+            Err("the client disconnected without shutting the server down".into())
+        }
+    }
+
+    fn dispatch_request(&mut self, request: Request) {
+        let refuse = |message: String| {
+            Response::new_err(
+                request.id.clone(),
+                ErrorCode::InvalidRequest as i32,
+                message,
+            )
+        };
+        let response = if self.shutting_down {
+            refuse(format!("{} after shutdown", request.method))
+        } else if request.method == "shutdown" {
+            self.shutting_down = true;
+            self.dirty.clear();
+            Response::new_ok(request.id, serde_json::Value::Null)
+        } else if request.method == "initialize" {
+            refuse("the server is already initialized".to_string())
+        } else {
+            return self.guarded_request(request);
+        };
+        self.send(response.into());
     }
 
     /// A bug in one handler must not take the editor's linter down: the
@@ -343,9 +407,7 @@ impl<'a> Server<'a> {
     }
 
     fn send(&self, message: Message) {
-        if self.connection.sender.send(message).is_err() {
-            log("cannot send to the client: the connection is closed");
-        }
+        self.out.send(message);
     }
 
     fn notify<P: serde::Serialize>(&self, method: &str, params: P) {
@@ -406,24 +468,23 @@ impl<'a> Server<'a> {
         }
     }
 
+    /// Publishes the findings of every changed document. The notification
+    /// is serialised straight from the engine's findings: on a large
+    /// manifest, building `lsp_types` values first cost more than the lint.
     fn publish_dirty(&mut self) {
         for uri in std::mem::take(&mut self.dirty) {
             self.ensure_linted(&uri);
             let Some(doc) = self.documents.get(&uri) else {
                 continue;
             };
-            let diagnostics = match &doc.linted {
-                Some(linted) if linted.skipped.is_none() => linted
-                    .diagnostics
-                    .iter()
-                    .map(|d| {
-                        convert::diagnostic(&doc.text, &doc.line_index, &doc.uri, d, self.encoding)
-                    })
-                    .collect(),
-                _ => Vec::new(),
+            let findings = match &doc.linted {
+                Some(linted) if linted.skipped.is_none() => linted.diagnostics.as_slice(),
+                _ => &[],
             };
-            let version = doc.version;
-            self.publish(uri, Some(version), diagnostics);
+            match convert::publish_diagnostics_json(doc, findings, self.encoding) {
+                Ok(text) => self.out.send_text(text),
+                Err(e) => log(&format!("cannot serialize diagnostics for {uri}: {e}")),
+            }
         }
     }
 
@@ -547,6 +608,6 @@ fn is_config_file(path: &Path) -> bool {
 }
 
 /// stderr is the client's log channel for a stdio server.
-fn log(message: &str) {
+pub(crate) fn log(message: &str) {
     eprintln!("caulk server: {message}");
 }
