@@ -98,6 +98,12 @@ pub fn run(args: CheckArgs) -> u8 {
             }
         }
     }
+    // Cross-file rules, once the whole set is linted.
+    caulk_lints::project::lint_project(&mut files, |path| {
+        resolver
+            .for_file(path)
+            .unwrap_or_else(|_| resolver.default_config())
+    });
     for file in &files {
         if let Some(reason) = &file.skipped
             && file_was_named(file, &args.paths)

@@ -20,6 +20,7 @@ pub mod lifecycle;
 pub mod lint;
 mod lint_dockerfile;
 mod lint_kubernetes;
+pub mod project;
 pub mod report;
 pub mod rules;
 pub mod statistics;

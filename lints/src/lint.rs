@@ -26,6 +26,9 @@ pub struct LintedFile {
     /// Set when the file was not linted, with the reason (a YAML file that
     /// holds no Kubernetes object, a Helm template, a Kustomization).
     pub skipped: Option<String>,
+    /// What the project-level rules need from a Kubernetes file (see
+    /// [`crate::project`]); `None` for other files and skipped ones.
+    pub project: Option<crate::project::ProjectFacts>,
 }
 
 impl LintedFile {
@@ -39,6 +42,7 @@ impl LintedFile {
             suppressed: 0,
             waived: Vec::new(),
             skipped: None,
+            project: None,
         }
     }
 
@@ -122,10 +126,14 @@ pub fn lint_source_as(
         FileKind::Kubernetes => crate::lint_kubernetes::lint(&mut file, config, forced),
     }
     configure(&mut file.diagnostics, config);
-    file.diagnostics.sort_by(|a, b| {
+    sort(&mut file.diagnostics);
+    file
+}
+
+fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
         (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
     });
-    file
 }
 
 /// Applies per-rule severity overrides and drops disabled rules' findings.
@@ -191,10 +199,63 @@ pub(crate) fn finish(
         kind: WaiverKind::of(w.dialect),
     }));
     let mut extra = review.findings;
+    // Suppressions of project-level rules are judged after the project pass.
+    let deferred = project_code_ranges(&review.effective);
     if config.is_enabled(unused_rule) {
-        extra.extend(unused.into_diagnostics());
+        extra.extend(
+            unused
+                .into_diagnostics()
+                .into_iter()
+                .filter(|d| !deferred.contains(&d.range)),
+        );
     }
     configure(&mut extra, config);
     diagnostics.extend(extra);
     file.diagnostics = diagnostics;
+    if let Some(facts) = &mut file.project {
+        facts.suppressions = review.effective;
+    }
+}
+
+/// Where the codes naming a project-level rule are written.
+fn project_code_ranges(suppressions: &[crate::suppress::Suppression]) -> Vec<TextRange> {
+    suppressions
+        .iter()
+        .flat_map(|s| &s.codes)
+        .filter(|c| c.rule.is_some_and(crate::project::is_project_rule))
+        .map(|c| c.range)
+        .collect()
+}
+
+/// The tail of [`finish`] for the findings of the project pass: the file's
+/// configuration and suppressions apply to them, and the suppressions
+/// naming project rules that suppressed nothing are reported now.
+pub(crate) fn finish_project(
+    file: &mut LintedFile,
+    mut diagnostics: Vec<Diagnostic>,
+    config: &Config,
+) {
+    use crate::statistics::{Waiver, WaiverKind};
+    let Some(facts) = &file.project else { return };
+    configure(&mut diagnostics, config);
+    let unused_rule = &crate::rules::engine::cx1001::RULE;
+    let mut unused = crate::rules::Sink::new(unused_rule);
+    let waived = crate::suppress::apply(&mut diagnostics, &facts.suppressions, Some(&mut unused));
+    file.suppressed += waived.len();
+    file.waived.extend(waived.iter().map(|w| Waiver {
+        code: w.code,
+        kind: WaiverKind::of(w.dialect),
+    }));
+    if config.is_enabled(unused_rule) {
+        let judged = project_code_ranges(&facts.suppressions);
+        let mut extra: Vec<_> = unused
+            .into_diagnostics()
+            .into_iter()
+            .filter(|d| judged.contains(&d.range))
+            .collect();
+        configure(&mut extra, config);
+        diagnostics.extend(extra);
+    }
+    file.diagnostics.extend(diagnostics);
+    sort(&mut file.diagnostics);
 }

@@ -17,6 +17,10 @@ pub(crate) fn lint(file: &mut LintedFile, config: &Config, forced: bool) {
         return;
     }
     let objects = objects(&stream);
+    file.project = Some(crate::project::ProjectFacts {
+        inventory: crate::project::Inventory::of(&objects),
+        ..Default::default()
+    });
     let ctx = KubernetesContext {
         path: &file.path,
         source: &file.source,

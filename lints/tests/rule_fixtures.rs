@@ -43,12 +43,14 @@ fn lint_only(rule: &Rule, path: &Path) -> LintedFile {
     let config = config_for(rule, path);
     let text = std::fs::read_to_string(path).unwrap();
     let kind = match rule.check {
-        Check::Kubernetes(_) => FileKind::Kubernetes,
+        Check::Kubernetes(_) | Check::Project(_) => FileKind::Kubernetes,
         Check::Dockerfile(_) => FileKind::Dockerfile,
         Check::Engine(_) => kind_from_path(path).unwrap_or(FileKind::Dockerfile),
     };
     let rel = path.strip_prefix(fixtures_dir()).unwrap_or(path);
     let mut file = lint_source(rel, text, kind, &config);
+    // A fixture of a project-level rule is a linted set of one file.
+    caulk_lints::project::lint_project(std::slice::from_mut(&mut file), |_| config.clone());
     file.diagnostics.retain(|d| d.code == rule.code);
     file
 }
@@ -159,6 +161,7 @@ fn check_fix(rule: &Rule, bad: &Path, fired: &LintedFile, out: &mut String) -> V
         suppressed: fired.suppressed,
         waived: fired.waived.clone(),
         skipped: None,
+        project: None,
     };
     let outcome = fix_until_stable(start, true, &config, Applicability::Unsafe);
     let unfixable = fired.diagnostics.iter().filter(|d| d.fix.is_none()).count();

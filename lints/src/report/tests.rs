@@ -107,6 +107,7 @@ fn file(path: &str, kind: FileKind, source: &str, diagnostics: Vec<Diagnostic>) 
         suppressed: 0,
         waived: Vec::new(),
         skipped: None,
+        project: None,
     }
 }
 

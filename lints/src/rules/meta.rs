@@ -164,6 +164,9 @@ impl Reference {
 pub enum Check {
     Dockerfile(fn(&DockerfileContext<'_>, &mut Sink)),
     Kubernetes(fn(&KubernetesContext<'_>, &mut Sink)),
+    /// A Kubernetes rule that needs every linted file at once; run by
+    /// [`crate::project::lint_project`] after the files are linted.
+    Project(fn(&crate::project::ProjectContext<'_>, &mut crate::project::ProjectSink)),
     /// Findings produced by the engine itself (parse errors, unused
     /// suppressions) for the given kind of file.
     Engine(Target),
@@ -174,6 +177,7 @@ impl std::fmt::Debug for Check {
         f.write_str(match self {
             Check::Dockerfile(_) => "Dockerfile",
             Check::Kubernetes(_) => "Kubernetes",
+            Check::Project(_) => "Project",
             Check::Engine(_) => "Engine",
         })
     }
@@ -232,7 +236,7 @@ impl Rule {
     pub fn target(&self) -> Target {
         match self.check {
             Check::Dockerfile(_) => Target::Dockerfile,
-            Check::Kubernetes(_) => Target::Kubernetes,
+            Check::Kubernetes(_) | Check::Project(_) => Target::Kubernetes,
             Check::Engine(target) => target,
         }
     }

@@ -3,6 +3,7 @@
 pub use crate::diagnostic::{Applicability, Edit, Fix, Severity};
 pub use crate::dockerfile::model::{Base, Model, ResolvedImage, Stage};
 pub use crate::dockerfile::{Instruction, InstructionKind, Keyword, Word};
+pub use crate::project::{ProjectContext, ProjectSink, Workload, same_namespace};
 pub use crate::rules::{
     Category, Check, DockerfileContext, KubernetesContext, Profile, Reference, Sink, Source,
 };

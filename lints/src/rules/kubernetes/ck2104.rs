@@ -4,7 +4,9 @@ crate::declare_rule! {
     /// ## What it does
     /// Checks that every workload is selected by a NetworkPolicy: its pod
     /// template's labels must match the `podSelector` of a NetworkPolicy in
-    /// the same namespace (`podSelector: {}` selects every pod).
+    /// the same namespace (`podSelector: {}` selects every pod), anywhere in
+    /// the linted files. A namespace with workloads and no NetworkPolicy at
+    /// all (CIS 5.3.2) is named as such.
     ///
     /// ## Why is this bad?
     /// A pod that no NetworkPolicy selects accepts connections from every
@@ -13,10 +15,12 @@ crate::declare_rule! {
     /// namespace, plus policies that open what each workload needs, limits
     /// what an intruder can reach.
     ///
-    /// The engine lints one file at a time, so the rule only sees the
-    /// NetworkPolicies of the same file: a workload whose policy lives in
-    /// another file is reported (suppress it, or keep policies next to the
-    /// workloads). Objects without a namespace are assumed to share one.
+    /// The rule judges the whole set of files linted together (`caulk
+    /// check k8s/`), so a policy may live in any of them; a workload whose
+    /// policy is applied from elsewhere is reported (suppress it, or lint
+    /// the policies with the workloads). Objects without a namespace are
+    /// assumed to share one. The language server, which sees one document
+    /// at a time, does not run this rule.
     ///
     /// ## Example
     /// ```yaml
@@ -67,7 +71,7 @@ crate::declare_rule! {
     pub static RULE = Rule {
         code: "CK2104",
         name: "missing-network-policy",
-        summary: "A workload is selected by no NetworkPolicy in its file",
+        summary: "A workload is selected by no NetworkPolicy in the linted files",
         category: Category::Security,
         severity: Severity::Warning,
         profiles: &[Profile::Cis],
@@ -78,46 +82,47 @@ crate::declare_rule! {
             Reference::new(Source::KubeScore, "pod-networkpolicy"),
         ],
         aliases: &["non-isolated-pod"],
-        check: Check::Kubernetes(check),
+        check: Check::Project(check),
     };
 }
 
-fn check(ctx: &KubernetesContext, sink: &mut Sink) {
+fn check(ctx: &ProjectContext, sink: &mut ProjectSink) {
     let policies: Vec<_> = ctx
-        .objects
+        .files
         .iter()
-        .filter(|o| o.kind == "NetworkPolicy" && o.group() == "networking.k8s.io")
+        .flat_map(|f| &f.inventory.network_policies)
         .collect();
-    for object in ctx.objects {
-        if object.kind == "PodTemplate" {
-            continue;
-        }
-        let Some(pod) = object.pod() else { continue };
-        let selected = policies.iter().any(|policy| {
-            let same_namespace = match (object.namespace, policy.namespace) {
-                (Some(a), Some(b)) => a == b,
-                _ => true,
-            };
-            same_namespace
-                && match policy.node.get_path(&["spec", "podSelector"]) {
-                    Some(selector) if selector.is_mapping() => {
-                        super::ck3014::matches(selector, pod.labels())
-                    }
-                    // Missing or null selects every pod, as `{}` does.
-                    _ => true,
-                }
-        });
-        if !selected {
-            let namespace = object
-                .namespace
-                .map_or(String::new(), |ns| format!(" in namespace `{ns}`"));
-            sink.report(
-                object.anchor(),
-                format!(
-                    "no NetworkPolicy in this file selects the pods of {}{namespace}",
-                    object.label()
+    for (at, file) in ctx.files.iter().enumerate() {
+        for workload in &file.inventory.workloads {
+            let namespace = workload.namespace.as_deref();
+            let in_namespace: Vec<_> = policies
+                .iter()
+                .filter(|p| same_namespace(namespace, p.namespace.as_deref()))
+                .collect();
+            let selected = in_namespace.iter().any(|policy| match &policy.pod_selector {
+                Some(selector) => super::ck3014::matches(selector, workload.pod_labels.as_ref()),
+                // Missing or null selects every pod, as `{}` does.
+                None => true,
+            });
+            if selected {
+                continue;
+            }
+            let message = match (namespace, in_namespace.is_empty()) {
+                (Some(ns), true) => format!(
+                    "namespace `{ns}` has no NetworkPolicy in the linted files, so nothing isolates the pods of {}",
+                    workload.label
                 ),
-            );
+                (None, true) => format!(
+                    "there is no NetworkPolicy in the linted files, so nothing isolates the pods of {}",
+                    workload.label
+                ),
+                (ns, false) => format!(
+                    "no NetworkPolicy{} in the linted files selects the pods of {}",
+                    ns.map_or(String::new(), |ns| format!(" of namespace `{ns}`")),
+                    workload.label
+                ),
+            };
+            sink.report(at, workload.anchor, message);
         }
     }
 }

@@ -3,7 +3,7 @@ use crate::rules::prelude::*;
 crate::declare_rule! {
     /// ## What it does
     /// Checks for Services whose `selector` matches the pod template of no
-    /// workload in the same file.
+    /// workload in the linted files.
     ///
     /// ## Why is this bad?
     /// A Service routes to the pods its selector matches. A typo in a label,
@@ -11,12 +11,13 @@ crate::declare_rule! {
     /// Service without endpoints: clients get connection refused while every
     /// object looks healthy.
     ///
-    /// The rule only judges files that define at least one workload, and
-    /// only against the workloads of that file: the engine lints one file at
-    /// a time, so a Service whose pods are defined in another file is
-    /// reported when its file has other workloads. Services without a
-    /// selector (endpoints managed by hand) and `ExternalName` Services are
-    /// not judged. Objects without a namespace are assumed to share one.
+    /// The rule judges the whole set of files linted together (`caulk
+    /// check k8s/`), and only when that set defines at least one workload:
+    /// a Service whose pods are defined outside the set is reported then.
+    /// Services without a selector (endpoints managed by hand) and
+    /// `ExternalName` Services are not judged. Objects without a namespace
+    /// are assumed to share one. The language server, which sees one
+    /// document at a time, does not run this rule.
     ///
     /// ## Example
     /// ```yaml
@@ -59,7 +60,7 @@ crate::declare_rule! {
     pub static RULE = Rule {
         code: "CK3015",
         name: "service-selects-nothing",
-        summary: "A Service's selector matches no workload in the file",
+        summary: "A Service's selector matches no workload in the linted files",
         category: Category::Correctness,
         severity: Severity::Warning,
         references: &[
@@ -67,59 +68,41 @@ crate::declare_rule! {
             Reference::new(Source::KubeScore, "service-targets-pod"),
         ],
         aliases: &["dangling-service"],
-        check: Check::Kubernetes(check),
+        check: Check::Project(check),
     };
 }
 
-fn check(ctx: &KubernetesContext, sink: &mut Sink) {
-    let pods: Vec<_> = ctx.objects.iter().filter_map(|o| o.pod()).collect();
-    if pods.is_empty() {
+fn check(ctx: &ProjectContext, sink: &mut ProjectSink) {
+    let workloads: Vec<_> = ctx
+        .files
+        .iter()
+        .flat_map(|f| &f.inventory.workloads)
+        .collect();
+    if workloads.is_empty() {
         return;
     }
-    for object in ctx.objects {
-        if object.kind != "Service" || object.api_version != "v1" {
-            continue;
-        }
-        let Some(spec) = object.node.get("spec") else {
-            continue;
-        };
-        if spec.get("type").and_then(|n| n.as_str()) == Some("ExternalName") {
-            continue;
-        }
-        let Some(entry) = spec.entry("selector") else {
-            continue;
-        };
-        let Some(wanted) = entry.value.as_mapping().filter(|m| !m.is_empty()) else {
-            continue;
-        };
-        let selects = |pod: &crate::kubernetes::PodView| {
-            let same_namespace = match (object.namespace, pod.object.namespace) {
-                (Some(a), Some(b)) => a == b,
-                _ => true,
-            };
-            same_namespace
-                && wanted.iter().all(|e| {
-                    e.key.scalar_text().is_some_and(|k| {
-                        super::ck3014::label(pod.labels(), k) == e.value.scalar_text()
+    for (at, file) in ctx.files.iter().enumerate() {
+        for service in &file.inventory.services {
+            let selects = |workload: &&Workload| {
+                same_namespace(service.namespace.as_deref(), workload.namespace.as_deref())
+                    && service.selector.iter().all(|(key, want)| {
+                        super::ck3014::label(workload.pod_labels.as_ref(), key) == Some(want.as_str())
                     })
-                })
-        };
-        if !pods.iter().any(selects) {
-            let shown: Vec<_> = wanted
+            };
+            if workloads.iter().any(selects) {
+                continue;
+            }
+            let shown: Vec<_> = service
+                .selector
                 .iter()
-                .map(|e| {
-                    format!(
-                        "{}: {}",
-                        e.key.scalar_text().unwrap_or("?"),
-                        e.value.scalar_text().unwrap_or("?")
-                    )
-                })
+                .map(|(k, v)| format!("{k}: {v}"))
                 .collect();
             sink.report(
-                entry.key.range,
+                at,
+                service.anchor,
                 format!(
-                    "{} selects `{}`, which no pod template in this file has",
-                    object.label(),
+                    "{} selects `{}`, which no pod template in the linted files has",
+                    service.label,
                     shown.join(", ")
                 ),
             );
