@@ -330,7 +330,15 @@ fn lint_candidate(
     // Only text read exactly as it is on disk may be fixed and written back.
     let fixable = fix_options.filter(|_| std::str::from_utf8(&bytes).is_ok());
     let forced = forced && candidate.explicit;
-    let mut file = lint::lint_bytes(&display, bytes, candidate.kind, forced, &config);
+    let build = candidate.build_context();
+    let mut file = lint::lint_bytes_in(
+        &display,
+        bytes,
+        candidate.kind,
+        forced,
+        &config,
+        build.as_ref(),
+    );
     if !candidate.explicit && file.skipped.is_some() {
         file.diagnostics.clear();
     }

@@ -15,6 +15,21 @@ pub struct Candidate {
     /// Named on the command line (rather than found in a walk): a file that
     /// turns out not to be lintable gets a note instead of silence.
     pub explicit: bool,
+    /// The build context a Compose or Bake file gives this Dockerfile;
+    /// `None` means its own directory.
+    pub context: Option<PathBuf>,
+}
+
+impl Candidate {
+    /// The build context of a Dockerfile (its directory and ignore file),
+    /// read from disk; `None` for other kinds of file.
+    pub fn build_context(&self) -> Option<crate::build_context::BuildContext> {
+        use crate::build_context::BuildContext;
+        (self.kind == FileKind::Dockerfile).then(|| match &self.context {
+            Some(dir) => BuildContext::load(&self.path, dir),
+            None => BuildContext::for_dockerfile(&self.path),
+        })
+    }
 }
 
 /// A path that could not be examined.
@@ -45,6 +60,7 @@ pub fn discover(paths: &[PathBuf], forced: Option<FileKind>) -> Discovered {
                     path: path.clone(),
                     kind,
                     explicit: true,
+                    context: None,
                 }),
                 None => found.errors.push(WalkError {
                     path: path.clone(),
@@ -56,6 +72,13 @@ pub fn discover(paths: &[PathBuf], forced: Option<FileKind>) -> Discovered {
                 message: describe_io_error(&e),
             }),
         }
+    }
+    if forced != Some(FileKind::Kubernetes) {
+        // Named Dockerfiles (as pre-commit passes them) get their context
+        // from a Compose or Bake file in their directory or one above it.
+        let named: Vec<PathBuf> = found.files.iter().map(|c| c.path.clone()).collect();
+        let build_files = build_files_above(&named);
+        apply_build_targets(&[], &build_files, &mut found.files);
     }
     if !roots.is_empty() {
         walk(&roots, forced, &mut found);
@@ -78,12 +101,16 @@ fn walk(roots: &[PathBuf], forced: Option<FileKind>, found: &mut Discovered) {
         .filter_entry(|entry| !is_vcs_dir(entry.file_name()));
     let files = Mutex::new(Vec::new());
     let errors = Mutex::new(Vec::new());
+    let build_files = Mutex::new(Vec::new());
     builder.build_parallel().run(|| {
         Box::new(|entry| {
             match entry {
                 Ok(entry) => {
                     if entry.file_type().is_some_and(|t| t.is_file()) {
                         let path = entry.into_path();
+                        if crate::build_files::is_build_file(&path) {
+                            build_files.lock().expect("not poisoned").push(path.clone());
+                        }
                         let detected = kind_from_path(&path);
                         let kind = match (forced, detected) {
                             (Some(f), Some(d)) if f == d => Some(f),
@@ -95,6 +122,7 @@ fn walk(roots: &[PathBuf], forced: Option<FileKind>, found: &mut Discovered) {
                                 path,
                                 kind,
                                 explicit: false,
+                                context: None,
                             });
                         }
                     }
@@ -110,6 +138,99 @@ fn walk(roots: &[PathBuf], forced: Option<FileKind>, found: &mut Discovered) {
     found
         .errors
         .extend(errors.into_inner().expect("not poisoned"));
+    if forced != Some(FileKind::Kubernetes) {
+        let build_files = build_files.into_inner().expect("not poisoned");
+        apply_build_targets(roots, &build_files, &mut found.files);
+    }
+}
+
+/// Gives the Dockerfiles that Compose and Bake files build their context,
+/// and adds those the walk did not recognise by name (`build/app.docker`).
+/// Only Dockerfiles inside the walked directories are added; when several
+/// build files name one Dockerfile, the first (in path order) wins.
+fn apply_build_targets(roots: &[PathBuf], build_files: &[PathBuf], files: &mut Vec<Candidate>) {
+    use crate::build_files::{normalize, read_build_files};
+    let mut build_files = build_files.to_vec();
+    build_files.sort();
+    let targets = read_build_files(&build_files);
+    if targets.is_empty() {
+        return;
+    }
+    let roots: Vec<PathBuf> = roots.iter().map(|r| normalize(r)).collect();
+    let mut index: std::collections::HashMap<PathBuf, usize> = files
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (normalize(&c.path), i))
+        .collect();
+    for target in targets {
+        match index.get(&target.dockerfile) {
+            Some(&i) => {
+                let candidate = &mut files[i];
+                if candidate.kind == FileKind::Dockerfile && candidate.context.is_none() {
+                    candidate.context = Some(target.context);
+                }
+            }
+            None => {
+                let inside = roots.iter().any(|r| is_inside(r, &target.dockerfile));
+                if inside && target.dockerfile.is_file() {
+                    index.insert(target.dockerfile.clone(), files.len());
+                    files.push(Candidate {
+                        path: target.dockerfile,
+                        kind: FileKind::Dockerfile,
+                        explicit: false,
+                        context: Some(target.context),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// The Compose and Bake files in the directories of `paths` and their
+/// ancestors, up to the current directory (or the file system root for a
+/// path outside it).
+fn build_files_above(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let cwd = std::env::current_dir().ok();
+    let mut dirs = std::collections::BTreeSet::new();
+    for path in paths {
+        let mut dir = path.parent().map(Path::to_path_buf);
+        while let Some(d) = dir {
+            if !dirs.insert(d.clone()) {
+                break;
+            }
+            if d.as_os_str().is_empty() || cwd.as_deref() == Some(d.as_path()) {
+                break;
+            }
+            dir = d.parent().map(Path::to_path_buf);
+        }
+    }
+    let mut found = Vec::new();
+    for dir in dirs {
+        let listing = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir.as_path()
+        };
+        let Ok(entries) = std::fs::read_dir(listing) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = dir.join(entry.file_name());
+            if crate::build_files::is_build_file(&path) {
+                found.push(path);
+            }
+        }
+    }
+    found
+}
+
+/// Whether `path` is below `root` (both normalized, `.` the current directory).
+fn is_inside(root: &Path, path: &Path) -> bool {
+    if root == Path::new(".") {
+        path.is_relative() && !path.starts_with("..")
+    } else {
+        path.starts_with(root)
+    }
 }
 
 fn is_vcs_dir(name: &std::ffi::OsStr) -> bool {

@@ -4,7 +4,7 @@
 use crate::config::Config;
 use crate::detect::FileKind;
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
-use crate::lint::{LintedFile, lint_source_as};
+use crate::lint::{LintedFile, lint_source_in};
 use std::borrow::Cow;
 
 /// The result of applying fixes once.
@@ -176,7 +176,8 @@ pub fn fix_until_stable(
             }
         }
         let path = outcome.file.path.clone();
-        outcome.file = lint_source_as(&path, round.text, kind, forced, config);
+        let build = outcome.file.build.take();
+        outcome.file = lint_source_in(&path, round.text, kind, forced, config, build.as_ref());
         outcome.fixed += round.applied;
         outcome.rounds += 1;
         if outcome.file.skipped.is_some() {

@@ -7,12 +7,15 @@
 //! front-ends over this crate.
 
 pub mod baseline;
+pub mod build_context;
+pub mod build_files;
 pub mod config;
 pub mod date;
 pub mod detect;
 pub mod diagnostic;
 pub mod discover;
 pub mod dockerfile;
+pub mod dockerignore;
 pub mod fix;
 pub mod governance;
 pub mod kubernetes;

@@ -2,6 +2,7 @@
 //! model once, runs every enabled rule on it, then applies configuration
 //! and suppressions. The CLI and the language server both call [`lint_source`].
 
+use crate::build_context::BuildContext;
 use crate::config::Config;
 use crate::detect::FileKind;
 use crate::diagnostic::Diagnostic;
@@ -29,6 +30,9 @@ pub struct LintedFile {
     /// What the project-level rules need from a Kubernetes file (see
     /// [`crate::project`]); `None` for other files and skipped ones.
     pub project: Option<crate::project::ProjectFacts>,
+    /// The Dockerfile's build context it was linted with, kept so that
+    /// re-linting (after fixes) sees the same context.
+    pub build: Option<BuildContext>,
 }
 
 impl LintedFile {
@@ -43,6 +47,7 @@ impl LintedFile {
             waived: Vec::new(),
             skipped: None,
             project: None,
+            build: None,
         }
     }
 
@@ -67,6 +72,20 @@ pub fn lint_bytes(
     forced: bool,
     config: &Config,
 ) -> LintedFile {
+    lint_bytes_in(path, bytes, kind, forced, config, None)
+}
+
+/// [`lint_bytes`] with the Dockerfile's build context (its directory and
+/// ignore file), which the build-context rules need; without one they stay
+/// silent.
+pub fn lint_bytes_in(
+    path: &Path,
+    bytes: Vec<u8>,
+    kind: FileKind,
+    forced: bool,
+    config: &Config,
+    build: Option<&BuildContext>,
+) -> LintedFile {
     let problem = match std::str::from_utf8(&bytes) {
         Ok(text) => text.find('\0').map(|at| {
             (
@@ -84,7 +103,7 @@ pub fn lint_bytes(
     };
     let Some((at, problem)) = problem else {
         let text = String::from_utf8(bytes).expect("checked above");
-        return lint_source_as(path, text, kind, forced, config);
+        return lint_inner(path, text, kind, forced, config, build);
     };
     // The lossy text is identical up to the first bad byte, so `at` stays valid.
     let mut file = LintedFile::new(path, kind, String::from_utf8_lossy(&bytes).into_owned());
@@ -120,9 +139,34 @@ pub fn lint_source_as(
     forced: bool,
     config: &Config,
 ) -> LintedFile {
+    lint_inner(path, source, kind, forced, config, None)
+}
+
+/// [`lint_source_as`] with the Dockerfile's build context (its directory
+/// and ignore file), which the build-context rules need.
+pub fn lint_source_in(
+    path: &Path,
+    source: String,
+    kind: FileKind,
+    forced: bool,
+    config: &Config,
+    build: Option<&BuildContext>,
+) -> LintedFile {
+    lint_inner(path, source, kind, forced, config, build)
+}
+
+fn lint_inner(
+    path: &Path,
+    source: String,
+    kind: FileKind,
+    forced: bool,
+    config: &Config,
+    build: Option<&BuildContext>,
+) -> LintedFile {
     let mut file = LintedFile::new(path, kind, source);
+    file.build = build.cloned();
     match kind {
-        FileKind::Dockerfile => crate::lint_dockerfile::lint(&mut file, config),
+        FileKind::Dockerfile => crate::lint_dockerfile::lint(&mut file, config, build),
         FileKind::Kubernetes => crate::lint_kubernetes::lint(&mut file, config, forced),
     }
     configure(&mut file.diagnostics, config);

@@ -1,6 +1,7 @@
 //! The Dockerfile path through the engine: parse, model, run the rules,
 //! turn parse errors into `DL1000`, then apply suppressions.
 
+use crate::build_context::BuildContext;
 use crate::config::Config;
 use crate::dockerfile::{self, Dockerfile, model::Model};
 use crate::lint::LintedFile;
@@ -10,7 +11,7 @@ use crate::rules::{Source, registry};
 use crate::suppress::{self, Suppression};
 use crate::text::TextRange;
 
-pub(crate) fn lint(file: &mut LintedFile, config: &Config) {
+pub(crate) fn lint(file: &mut LintedFile, config: &Config, build: Option<&BuildContext>) {
     let syntax = dockerfile::parse(&file.source);
     let model = Model::new(&syntax, &file.source);
     let ctx = DockerfileContext {
@@ -19,6 +20,7 @@ pub(crate) fn lint(file: &mut LintedFile, config: &Config) {
         syntax: &syntax,
         model: &model,
         settings: &config.settings,
+        build,
     };
     let mut diagnostics = Vec::new();
     for rule in config.rules_to_run() {

@@ -9,17 +9,21 @@
 //! fix (what `caulk rule` prints) must match the fixes it really produces.
 //!
 //! A `.caulk.yaml` next to the fixtures is honoured, so rules that need
-//! settings (trusted registries, label schema) are tested with them.
+//! settings (trusted registries, label schema) are tested with them. The
+//! fixture's directory is its build context: `bad.Dockerfile.dockerignore`
+//! beside it is its ignore file.
 //!
 //! `CAULK_RULES=DL3008,DL3009 cargo test --test rule_fixtures` checks only
 //! those rules (while writing them); write new snapshots with `INSTA_UPDATE=always`.
 
+use caulk_lints::build_context::BuildContext;
 use caulk_lints::config::{ConfigResolver, Overrides};
 use caulk_lints::detect::kind_from_path;
 use caulk_lints::fix::{fix_until_stable, parse_errors};
+use caulk_lints::lint::lint_source_in;
 use caulk_lints::rules::{Check, Rule, registry};
 use caulk_lints::text::ColumnEncoding;
-use caulk_lints::{Applicability, FileKind, LintedFile, lint_source};
+use caulk_lints::{Applicability, FileKind, LintedFile};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -48,7 +52,10 @@ fn lint_only(rule: &Rule, path: &Path) -> LintedFile {
         Check::Engine(_) => kind_from_path(path).unwrap_or(FileKind::Dockerfile),
     };
     let rel = path.strip_prefix(fixtures_dir()).unwrap_or(path);
-    let mut file = lint_source(rel, text, kind, &config);
+    // The fixture's directory is its build context, so an ignore file beside
+    // it (`bad.Dockerfile.dockerignore`, `.dockerignore`) applies.
+    let build = (kind == FileKind::Dockerfile).then(|| BuildContext::for_dockerfile(path));
+    let mut file = lint_source_in(rel, text, kind, false, &config, build.as_ref());
     // A fixture of a project-level rule is a linted set of one file.
     caulk_lints::project::lint_project(std::slice::from_mut(&mut file), |_| config.clone());
     file.diagnostics.retain(|d| d.code == rule.code);
@@ -162,6 +169,7 @@ fn check_fix(rule: &Rule, bad: &Path, fired: &LintedFile, out: &mut String) -> V
         waived: fired.waived.clone(),
         skipped: None,
         project: None,
+        build: fired.build.clone(),
     };
     let outcome = fix_until_stable(start, true, &config, Applicability::Unsafe);
     let unfixable = fired.diagnostics.iter().filter(|d| d.fix.is_none()).count();

@@ -13,7 +13,7 @@ use crate::transport::Output;
 use caulk_lints::config::{
     CONFIG_FILE_NAMES, ConfigError, ConfigResolver, HADOLINT_FILE_NAMES, Overrides,
 };
-use caulk_lints::{LineIndex, TextRange, lint_source};
+use caulk_lints::{LineIndex, TextRange};
 use crossbeam_channel::{Receiver, TryRecvError};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::{
@@ -509,6 +509,15 @@ impl<'a> Server<'a> {
             return;
         }
         let Some(kind) = doc.kind() else { return };
+        // A Dockerfile on disk is built from its own directory: its
+        // `.dockerignore` is read there (re-read on every lint, so edits to
+        // it show on the next change).
+        let build = match (kind, doc.file_path()) {
+            (caulk_lints::FileKind::Dockerfile, Some(path)) => Some(
+                caulk_lints::build_context::BuildContext::for_dockerfile(&path),
+            ),
+            _ => None,
+        };
         let config = match doc.file_path() {
             Some(path) => match self.resolver.for_file(&path) {
                 Ok(config) => config,
@@ -522,11 +531,13 @@ impl<'a> Server<'a> {
         let Some(doc) = self.documents.get_mut(uri) else {
             return;
         };
-        doc.linted = Some(lint_source(
+        doc.linted = Some(caulk_lints::lint::lint_source_in(
             &doc.lint_path(),
             doc.text.clone(),
             kind,
+            false,
             &config,
+            build.as_ref(),
         ));
     }
 

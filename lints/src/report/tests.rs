@@ -108,6 +108,7 @@ fn file(path: &str, kind: FileKind, source: &str, diagnostics: Vec<Diagnostic>) 
         waived: Vec::new(),
         skipped: None,
         project: None,
+        build: None,
     }
 }
 

@@ -12,6 +12,9 @@ pub struct DockerfileContext<'a> {
     pub syntax: &'a Dockerfile,
     pub model: &'a Model<'a>,
     pub settings: &'a RuleSettings,
+    /// The build context (directory and ignore file), when the caller
+    /// knows it; text linted without a file on disk has none.
+    pub build: Option<&'a crate::build_context::BuildContext>,
 }
 
 /// Everything a Kubernetes rule may read. Built once per file by the engine.

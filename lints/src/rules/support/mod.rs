@@ -3,6 +3,7 @@
 pub mod build_args;
 pub mod check_directive;
 pub mod commands;
+pub mod copy_sources;
 pub mod labels;
 pub mod packages;
 pub mod secrets;

@@ -1,0 +1,4 @@
+FROM python:3.13-slim
+WORKDIR /app
+COPY requirements.txt ./
+COPY . .
