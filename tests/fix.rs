@@ -353,3 +353,36 @@ fn snapshot_tree(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
     }
     out
 }
+
+#[test]
+fn json_manifests_stay_valid_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "pod.json",
+        "{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"Pod\",\n  \"metadata\": {\"name\": \"p\"},\n  \"spec\": {\n    \"hostPID\": true,\n    \"containers\": [\n      {\"name\": \"web\", \"image\": \"nginx:1.27\", \"ports\": [{\"containerPort\": 80, \"hostPort\": 80}]}\n    ]\n  }\n}\n",
+    );
+    let (_, out, err) =
+        run(caulk(dir.path()).args(["--profile", "strict", "--unsafe-fixes", "pod.json"]));
+    let fixed = read(&path);
+    let pod: serde_json::Value =
+        serde_json::from_str(&fixed).unwrap_or_else(|e| panic!("{e}:\n{fixed}\n{out}{err}"));
+    let spec = &pod["spec"];
+    assert_eq!(spec["hostPID"], serde_json::Value::Null);
+    assert_eq!(spec["automountServiceAccountToken"], false);
+    assert_eq!(spec["securityContext"]["runAsNonRoot"], true);
+    assert_eq!(
+        spec["securityContext"]["seccompProfile"]["type"],
+        "RuntimeDefault"
+    );
+    let container = &spec["containers"][0];
+    assert_eq!(
+        container["ports"],
+        serde_json::json!([{"containerPort": 80}])
+    );
+    assert_eq!(container["imagePullPolicy"], "Always");
+    assert_eq!(
+        container["securityContext"],
+        serde_json::json!({"allowPrivilegeEscalation": false, "capabilities": {"drop": ["ALL"]}, "readOnlyRootFilesystem": true})
+    );
+}

@@ -36,17 +36,21 @@ impl<'v> Value<'v> {
             .fold(leaf, |inner, key| Value::Map(vec![(key, inner)]))
     }
 
-    fn flow(&self) -> String {
+    /// Flow style; `json` quotes keys and strings so a JSON file stays JSON.
+    fn flow(&self, json: bool) -> String {
         match self {
-            Value::Scalar(s) => (*s).to_string(),
+            Value::Scalar(s) => scalar(s, json),
             Value::Map(entries) => {
                 let items: Vec<_> = entries
                     .iter()
-                    .map(|(k, v)| format!("{k}: {}", v.flow()))
+                    .map(|(k, v)| format!("{}: {}", key_text(k, json), v.flow(json)))
                     .collect();
                 format!("{{{}}}", items.join(", "))
             }
-            Value::Seq(items) => format!("[{}]", items.join(", ")),
+            Value::Seq(items) => {
+                let items: Vec<_> = items.iter().map(|i| scalar(i, json)).collect();
+                format!("[{}]", items.join(", "))
+            }
         }
     }
 
@@ -67,6 +71,47 @@ impl<'v> Value<'v> {
                 out.extend(items.iter().map(|i| format!("{inner}- {i}")));
             }
         }
+    }
+}
+
+fn key_text(key: &str, json: bool) -> String {
+    if json {
+        format!("\"{key}\"")
+    } else {
+        key.to_string()
+    }
+}
+
+/// A scalar as written: JSON strings are quoted, booleans and numbers are not.
+fn scalar(text: &str, json: bool) -> String {
+    let string = matches!(
+        crate::yaml::scalar::resolve_plain(text),
+        crate::yaml::Resolved::Str(_)
+    );
+    if json && string {
+        format!("\"{text}\"")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Whether a flow collection is written as JSON: its keys (or, for a
+/// sequence, its items) are double-quoted, or, when it is empty, the file
+/// starts with `{` or `[`.
+fn json_style(source: &str, collection: &Node) -> bool {
+    let quoted = |n: &Node| {
+        n.as_scalar()
+            .is_some_and(|s| s.style == ScalarStyle::DoubleQuoted)
+    };
+    match &collection.value {
+        NodeValue::Mapping(entries) if !entries.is_empty() => {
+            entries.iter().all(|e| quoted(&e.key))
+        }
+        NodeValue::Sequence(items) if !items.is_empty() => items.iter().all(quoted),
+        _ => source
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with(['{', '[']),
     }
 }
 
@@ -101,11 +146,18 @@ fn key_column(source: &str, key: &Node) -> Option<usize> {
         .then_some(at - start)
 }
 
-/// The last node written inside `node` (its last entry's value, recursively).
-fn deepest_last(node: &Node) -> &Node {
+/// The last node written inside a block collection (its last entry's
+/// value, recursively), where an insertion after it must go. A flow
+/// collection is its own last node: its range ends at its closing bracket.
+fn deepest_last<'n>(source: &str, node: &'n Node) -> &'n Node {
+    if is_flow(source, node) {
+        return node;
+    }
     match &node.value {
-        NodeValue::Mapping(entries) => entries.last().map_or(node, |e| deepest_last(&e.value)),
-        NodeValue::Sequence(items) => items.last().map_or(node, deepest_last),
+        NodeValue::Mapping(entries) => entries
+            .last()
+            .map_or(node, |e| deepest_last(source, &e.value)),
+        NodeValue::Sequence(items) => items.last().map_or(node, |i| deepest_last(source, i)),
         _ => node,
     }
 }
@@ -200,13 +252,24 @@ pub fn insert_entry(source: &str, mapping: &Node, key: &str, value: &Value) -> O
         return None;
     }
     if is_flow(source, mapping) {
-        let text = format!("{key}: {}", value.flow());
-        return Some(match entries.last() {
-            Some(last) => Edit::insert(
-                last.value.range.end.max(last.key.range.end),
-                format!(", {text}"),
-            ),
-            None => Edit::insert(mapping.range.start + 1, text),
+        let json = json_style(source, mapping);
+        let text = format!("{}: {}", key_text(key, json), value.flow(json));
+        let Some(last) = entries.last() else {
+            return Some(Edit::insert(mapping.range.start + 1, text));
+        };
+        // A flow value's range ends at its closing bracket.
+        let end = last.value.range.end.max(last.key.range.end) as usize;
+        let key_at = last.key.range.start as usize;
+        let own_line = source[line_start(source, key_at)..key_at]
+            .bytes()
+            .all(|b| b == b' ');
+        let closes_later = source[end..mapping.range.end as usize].contains('\n');
+        return Some(if own_line && closes_later {
+            // One entry a line (a pretty-printed JSON object): a new line in the same column.
+            let column = key_at - line_start(source, key_at);
+            Edit::insert(end as u32, format!(",\n{}{text}", " ".repeat(column)))
+        } else {
+            Edit::insert(end as u32, format!(", {text}"))
         });
     }
     let first = entries.first()?;
@@ -216,7 +279,7 @@ pub fn insert_entry(source: &str, mapping: &Node, key: &str, value: &Value) -> O
     }
     let mut lines = Vec::new();
     value.block(key, indent, indent_step(source), &mut lines);
-    let last = deepest_last(mapping);
+    let last = deepest_last(source, mapping);
     let end = last.range.end.max(entries.last()?.key.range.end) as usize;
     let mut at = match next_line_start(source, end) {
         Some(at) => at,
@@ -275,9 +338,10 @@ pub fn append_item(source: &str, sequence: &Node, item: &str) -> Option<Edit> {
         return None;
     }
     if is_flow(source, sequence) {
+        let item = scalar(item, json_style(source, sequence));
         return Some(match items.last() {
             Some(last) => Edit::insert(last.range.end, format!(", {item}")),
-            None => Edit::insert(sequence.range.start + 1, item.to_string()),
+            None => Edit::insert(sequence.range.start + 1, item),
         });
     }
     let last = items.last()?;
@@ -289,7 +353,7 @@ pub fn append_item(source: &str, sequence: &Node, item: &str) -> Option<Edit> {
         return None;
     }
     let pad = " ".repeat(dash - line);
-    let end = deepest_last(last).range.end as usize;
+    let end = deepest_last(source, last).range.end as usize;
     Some(match next_line_start(source, end) {
         Some(at) => Edit::insert(at as u32, format!("{pad}- {item}\n")),
         None => Edit::insert(source.len() as u32, format!("\n{pad}- {item}")),
@@ -309,7 +373,7 @@ pub fn remove_entry(source: &str, mapping: &Node, key: &str) -> Option<Edit> {
     if entries.len() < 2 || aliased(mapping) || aliased(&entry.key) || aliased(&entry.value) {
         return None;
     }
-    let value_end = deepest_last(&entry.value)
+    let value_end = deepest_last(source, &entry.value)
         .range
         .end
         .max(entry.key.range.end) as usize;
@@ -585,5 +649,86 @@ mod tests {
         let r = root(anchored);
         assert!(remove_entry(anchored, r.get("sc").unwrap(), "privileged").is_none());
         assert!(insert_entry(anchored, r.get("sc").unwrap(), "k", &Value::Scalar("v")).is_none());
+    }
+
+    #[test]
+    fn json_manifests_stay_json() {
+        let text = "{\"spec\": {\"containers\": [{\"name\": \"a\", \"securityContext\": {\"capabilities\": {\"drop\": [\"NET_RAW\"]}}}]}}\n";
+        let r = root(text);
+        let c = container(&r);
+        let edit = set_path(
+            text,
+            c,
+            &["securityContext", "seccompProfile", "type"],
+            "RuntimeDefault",
+        );
+        assert_eq!(
+            apply(text, edit),
+            text.replace(
+                "{\"drop\": [\"NET_RAW\"]}}",
+                "{\"drop\": [\"NET_RAW\"]}, \"seccompProfile\": {\"type\": \"RuntimeDefault\"}}"
+            )
+        );
+        let edit = set_path(text, c, &["securityContext", "runAsNonRoot"], "true");
+        assert!(apply(text, edit).contains(", \"runAsNonRoot\": true}"));
+        let drop = c
+            .get_path(&["securityContext", "capabilities", "drop"])
+            .unwrap();
+        assert_eq!(
+            apply(text, append_item(text, drop, "ALL")),
+            text.replace("[\"NET_RAW\"]", "[\"NET_RAW\", \"ALL\"]")
+        );
+        let empty = "{\"a\": {}}";
+        let r = root(empty);
+        assert_eq!(
+            apply(
+                empty,
+                insert_entry(empty, r.get("a").unwrap(), "k", &Value::Seq(vec!["ALL"]))
+            ),
+            "{\"a\": {\"k\": [\"ALL\"]}}"
+        );
+    }
+
+    #[test]
+    fn multi_line_flow_values_and_pretty_json() {
+        // A block mapping whose last value is a flow list over several lines.
+        let text = "c:\n  name: a\n  args: [\n    x,\n    y\n  ]\n";
+        let r = root(text);
+        assert_eq!(
+            apply(
+                text,
+                insert_entry(text, r.get("c").unwrap(), "k", &Value::Scalar("v"))
+            ),
+            format!("{text}  k: v\n")
+        );
+        // Pretty-printed JSON: the new key gets its own line after the
+        // nested object, never a place inside it.
+        let json = "{\n  \"spec\": {\n    \"hostPID\": true,\n    \"containers\": [\n      {\"name\": \"a\", \"ports\": [{\"containerPort\": 80, \"hostPort\": 80}]}\n    ]\n  }\n}\n";
+        let r = root(json);
+        let spec = r.get("spec").unwrap();
+        assert_eq!(
+            apply(
+                json,
+                set_path(json, spec, &["automountServiceAccountToken"], "false")
+            ),
+            json.replace(
+                "    ]\n  }",
+                "    ],\n    \"automountServiceAccountToken\": false\n  }"
+            )
+        );
+        let c = container(&r);
+        assert_eq!(
+            apply(json, set_path(json, c, &["imagePullPolicy"], "Always")),
+            json.replace("80}]}", "80}], \"imagePullPolicy\": \"Always\"}")
+        );
+        let port = &c.get("ports").unwrap().as_sequence().unwrap()[0];
+        assert_eq!(
+            apply(json, remove_entry(json, port, "hostPort")),
+            json.replace(", \"hostPort\": 80", "")
+        );
+        assert_eq!(
+            apply(json, remove_entry(json, spec, "hostPID")),
+            json.replace("\"hostPID\": true,\n    ", "")
+        );
     }
 }
