@@ -19,6 +19,12 @@ enum Problem {
 }
 
 pub fn run(args: CheckArgs) -> u8 {
+    if let Some(threads) = args.threads {
+        // Only fails when the pool already exists, which it cannot here.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(threads))
+            .build_global();
+    }
     let overrides = Overrides {
         // `--select` alone runs only the named rules; with `--profile` it adds to it.
         profiles: if !args.profiles.is_empty() {
@@ -161,10 +167,18 @@ pub fn run(args: CheckArgs) -> u8 {
         options = options.with_base_dir(cwd);
     }
     options.statistics = args.statistics;
+    // Buffered: the standard streams flush at every newline (stdout) or
+    // write (stderr), and the full report writes piece by piece.
     let mut stdout: Box<dyn Write> = if report_to_stderr {
-        Box::new(std::io::stderr().lock())
+        Box::new(std::io::BufWriter::with_capacity(
+            64 * 1024,
+            std::io::stderr().lock(),
+        ))
     } else {
-        Box::new(std::io::stdout().lock())
+        Box::new(std::io::BufWriter::with_capacity(
+            64 * 1024,
+            std::io::stdout().lock(),
+        ))
     };
     let terminal_format = if args.output_file.is_some() {
         Format::Full
@@ -221,6 +235,13 @@ pub fn run(args: CheckArgs) -> u8 {
         } else {
             eprintln!("{line}");
         }
+    }
+    if let Err(e) = stdout.flush()
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+        && status != 2
+    {
+        eprintln!("error: cannot write the report: {e}");
+        status = 2;
     }
     drop(stdout);
     problems.extend(resolver.errors().into_iter().map(Problem::Config));

@@ -100,6 +100,9 @@ pub struct CheckArgs {
     /// Print only findings, no summary line.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Use at most this many threads (default: one per core, or RAYON_NUM_THREADS).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]

@@ -95,6 +95,9 @@ fn walk(roots: &[PathBuf], forced: Option<FileKind>, found: &mut Discovered) {
         builder.add(root);
     }
     builder
+        // As many walker threads as linting threads: `--threads` and
+        // RAYON_NUM_THREADS bound the whole run.
+        .threads(rayon::current_num_threads())
         .hidden(false)
         .require_git(false)
         .follow_links(false)

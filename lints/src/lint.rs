@@ -182,7 +182,7 @@ fn sort(diagnostics: &mut [Diagnostic]) {
 
 /// Applies per-rule severity overrides and drops disabled rules' findings.
 pub(crate) fn configure(diagnostics: &mut Vec<Diagnostic>, config: &Config) {
-    diagnostics.retain_mut(|d| match crate::rules::registry::find(d.code) {
+    diagnostics.retain_mut(|d| match crate::rules::registry::by_code(d.code) {
         Some(rule) if config.is_enabled(rule) => {
             d.severity = config.severity(rule);
             true

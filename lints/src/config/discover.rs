@@ -16,7 +16,14 @@ pub struct ConfigResolver {
     default: Arc<Config>,
     /// Directory → the configuration that governs it.
     by_dir: Mutex<HashMap<PathBuf, Loaded>>,
+    /// Directory → the nearest caulk and hadolint configuration files at
+    /// or above it, so each directory of a walk is looked at once, not once
+    /// per directory below it.
+    nearest: Mutex<HashMap<PathBuf, Nearest>>,
 }
+
+/// The nearest caulk and hadolint configuration files.
+type Nearest = (Option<PathBuf>, Option<PathBuf>);
 
 impl ConfigResolver {
     /// `explicit` (from `--config`) applies to every file when given;
@@ -36,6 +43,7 @@ impl ConfigResolver {
             overrides,
             default,
             by_dir: Mutex::new(HashMap::new()),
+            nearest: Mutex::new(HashMap::new()),
         }
     }
 
@@ -64,6 +72,7 @@ impl ConfigResolver {
     /// Forgets every configuration read so far (a configuration file changed).
     pub fn clear(&self) {
         self.by_dir.lock().expect("not poisoned").clear();
+        self.nearest.lock().expect("not poisoned").clear();
     }
 
     /// The configuration for `path`. A broken configuration file is an
@@ -76,24 +85,24 @@ impl ConfigResolver {
         if let Some(found) = self.by_dir.lock().expect("not poisoned").get(&dir) {
             return found.clone();
         }
-        let loaded =
-            match nearest(&dir, CONFIG_FILE_NAMES).or_else(|| nearest(&dir, HADOLINT_FILE_NAMES)) {
-                Some(file) => {
-                    let mut cache = self.by_dir.lock().expect("not poisoned");
-                    let key = file.clone();
-                    // Keyed by file too, so sibling directories share one load.
-                    if let Some(found) = cache.get(&key) {
-                        found.clone()
-                    } else {
-                        let loaded = super::load_config_file(&file, &self.overrides)
-                            .map(Arc::new)
-                            .map_err(Arc::new);
-                        cache.insert(key, loaded.clone());
-                        loaded
-                    }
+        let (caulk, hadolint) = self.nearest_files(&dir);
+        let loaded = match caulk.or(hadolint) {
+            Some(file) => {
+                let mut cache = self.by_dir.lock().expect("not poisoned");
+                let key = file.clone();
+                // Keyed by file too, so sibling directories share one load.
+                if let Some(found) = cache.get(&key) {
+                    found.clone()
+                } else {
+                    let loaded = super::load_config_file(&file, &self.overrides)
+                        .map(Arc::new)
+                        .map_err(Arc::new);
+                    cache.insert(key, loaded.clone());
+                    loaded
                 }
-                None => Ok(self.default.clone()),
-            };
+            }
+            None => Ok(self.default.clone()),
+        };
         self.by_dir
             .lock()
             .expect("not poisoned")
@@ -115,11 +124,33 @@ fn absolute_parent(path: &Path) -> PathBuf {
     std::path::absolute(parent).unwrap_or_else(|_| parent.to_path_buf())
 }
 
-fn nearest(start: &Path, names: &[&str]) -> Option<PathBuf> {
-    start.ancestors().find_map(|dir| {
-        names
-            .iter()
-            .map(|name| dir.join(name))
-            .find(|candidate| candidate.is_file())
-    })
+impl ConfigResolver {
+    /// The nearest caulk and hadolint configuration files at or above `dir`.
+    fn nearest_files(&self, dir: &Path) -> Nearest {
+        if let Some(found) = self.nearest.lock().expect("not poisoned").get(dir) {
+            return found.clone();
+        }
+        let own = |names: &[&str]| {
+            names
+                .iter()
+                .map(|name| dir.join(name))
+                .find(|candidate| candidate.is_file())
+        };
+        let (caulk, hadolint) = (own(CONFIG_FILE_NAMES), own(HADOLINT_FILE_NAMES));
+        // The lock is not held here: the parent's answer may need its own walk.
+        let found = if caulk.is_some() && hadolint.is_some() {
+            (caulk, hadolint)
+        } else {
+            let (up_caulk, up_hadolint) = dir
+                .parent()
+                .map(|parent| self.nearest_files(parent))
+                .unwrap_or_default();
+            (caulk.or(up_caulk), hadolint.or(up_hadolint))
+        };
+        self.nearest
+            .lock()
+            .expect("not poisoned")
+            .insert(dir.to_path_buf(), found.clone());
+        found
+    }
 }

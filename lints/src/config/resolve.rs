@@ -220,18 +220,21 @@ impl Config {
     /// The rules the engine runs: the enabled ones, and with
     /// `count_ignored` the ignored ones too (their findings are counted, then dropped).
     pub fn rules_to_run(&self) -> impl Iterator<Item = &'static Rule> + '_ {
+        // By position, not `is_enabled(rule)`: this runs for every file.
         registry::all()
             .iter()
-            .copied()
-            .filter(|r| self.is_enabled(r) || (self.count_ignored && self.is_ignored(r)))
+            .enumerate()
+            .filter(|&(i, _)| self.enabled[i] || (self.count_ignored && self.ignored[i]))
+            .map(|(_, r)| *r)
     }
 
     /// The rules that run under this configuration, in code order.
     pub fn enabled_rules(&self) -> impl Iterator<Item = &'static Rule> + '_ {
         registry::all()
             .iter()
-            .copied()
-            .filter(|r| self.is_enabled(r))
+            .zip(&self.enabled)
+            .filter(|(_, on)| **on)
+            .map(|(r, _)| *r)
     }
 
     /// Whether a directory walk should lint `path` (globs are relative to the config's directory).

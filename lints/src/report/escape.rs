@@ -44,6 +44,13 @@ pub fn terminal_line(text: &str) -> Cow<'_, str> {
 /// structure (`\n`, `\r\n`, tabs) is kept.
 pub fn terminal_source(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
+    // Printable ASCII, newlines and tabs: the common case, checked bytewise.
+    if bytes
+        .iter()
+        .all(|&b| matches!(b, b' '..=b'~' | b'\n' | b'\t'))
+    {
+        return Cow::Borrowed(text);
+    }
     let hazardous = text.char_indices().any(|(i, ch)| match ch {
         '\n' | '\t' => false,
         '\r' => bytes.get(i + 1) != Some(&b'\n'),

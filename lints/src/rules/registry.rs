@@ -13,11 +13,22 @@ pub fn all() -> &'static [&'static Rule] {
 }
 
 /// Position of each rule in [`all`], for per-rule settings stored in vectors.
+///
+/// A binary search on the code (the table is sorted by code): the engine
+/// asks this for every rule of every file, so it must not allocate.
 pub fn index_of(rule: &Rule) -> usize {
-    lookup_table()
-        .get(&rule.code.to_ascii_lowercase())
-        .copied()
+    ALL_RULES
+        .binary_search_by(|r| r.code.cmp(rule.code))
         .expect("every rule is in the table")
+}
+
+/// The rule with exactly this code (as in [`Rule::code`]); [`find`] also
+/// takes names, aliases and any letter case.
+pub fn by_code(code: &str) -> Option<&'static Rule> {
+    ALL_RULES
+        .binary_search_by(|r| r.code.cmp(code))
+        .ok()
+        .map(|i| ALL_RULES[i])
 }
 
 /// Finds a rule by code, name or alias, in any letter case.
@@ -71,6 +82,16 @@ mod tests {
         let mut sorted = codes.clone();
         sorted.sort_unstable();
         assert_eq!(codes, sorted, "the table is sorted by code");
+    }
+
+    #[test]
+    fn index_of_and_by_code_agree_with_the_table() {
+        for (i, rule) in all().iter().enumerate() {
+            assert_eq!(index_of(rule), i, "{}", rule.code);
+            assert!(std::ptr::eq(by_code(rule.code).unwrap(), *rule));
+        }
+        assert!(by_code("DL0000").is_none());
+        assert!(by_code(&all()[0].code.to_ascii_lowercase()).is_none());
     }
 
     #[test]

@@ -555,7 +555,12 @@ impl<'a> Args<'a> {
 
 /// Basename of a command word: `/usr/bin/apt-get` → `apt-get`.
 pub fn basename(name: &str) -> &str {
-    name.rsplit('/').next().unwrap_or(name)
+    // A plain byte loop: rules ask this for every command many times over,
+    // and names are too short for `rsplit`'s searcher to pay off.
+    match name.bytes().rposition(|b| b == b'/') {
+        Some(slash) => &name[slash + 1..],
+        None => name,
+    }
 }
 
 /// How to step over a wrapper's own options and operands.
