@@ -117,6 +117,12 @@ pub fn run(args: CheckArgs) -> u8 {
             eprintln!("note: {}: skipped: {reason}", file.path.display());
         }
     }
+    for fix in fixes.iter().filter(|f| f.rejected) {
+        eprintln!(
+            "note: {}: a fix was left out because the result would not parse",
+            fix.path.display()
+        );
+    }
     problems.extend(fixes.iter().filter_map(|f| {
         f.write_error.clone().map(|message| Problem::Path {
             path: f.path.clone(),

@@ -54,6 +54,8 @@ pub struct FileFix {
     pub original: Option<String>,
     /// Writing the fixed text back failed.
     pub write_error: Option<String>,
+    /// A fix was left out because the text it produced parsed worse.
+    pub rejected: bool,
 }
 
 /// Fixes `file` in place (its source and findings become the fixed ones).
@@ -73,6 +75,7 @@ pub fn fix_file(
         fixed: if changed { outcome.fixed } else { 0 },
         original: changed.then_some(original),
         write_error: None,
+        rejected: outcome.rejected_round,
     };
     if changed
         && options.mode == Mode::Write
