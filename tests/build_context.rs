@@ -164,3 +164,32 @@ fn bake_file_gives_the_context() {
         ],
     );
 }
+
+#[test]
+fn findings_that_need_the_context_survive_fixing() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let dockerfile = write(
+        root,
+        "Dockerfile",
+        "FROM alpine:3.21\nADD notes.txt /docs/\nCOPY . /src\n",
+    );
+    // `--fix` re-lints the fixed text: the context must still be there.
+    let (code, out, err) = run(caulk().current_dir(root).args([
+        "check",
+        "-f",
+        "concise",
+        "--select",
+        "CD1208,DL3020",
+        "--fix",
+        "Dockerfile",
+    ]));
+    assert_eq!(
+        std::fs::read_to_string(&dockerfile).unwrap(),
+        "FROM alpine:3.21\nCOPY notes.txt /docs/\nCOPY . /src\n",
+        "{out}{err}"
+    );
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("Dockerfile:3:6: CD1208"), "{out}");
+    assert!(!out.contains("DL3020"), "{out}");
+}

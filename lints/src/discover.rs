@@ -189,9 +189,26 @@ fn apply_build_targets(roots: &[PathBuf], build_files: &[PathBuf], files: &mut V
     }
 }
 
+/// The build context of one Dockerfile linted on its own (a file the
+/// language server has open): the context a Compose or Bake file in its
+/// directory or above gives it, else its own directory.
+pub fn build_context_of(path: &Path) -> crate::build_context::BuildContext {
+    let mut files = vec![Candidate {
+        path: path.to_path_buf(),
+        kind: FileKind::Dockerfile,
+        explicit: true,
+        context: None,
+    }];
+    let build_files = build_files_above(&[path.to_path_buf()]);
+    apply_build_targets(&[], &build_files, &mut files);
+    files[0]
+        .build_context()
+        .unwrap_or_else(|| crate::build_context::BuildContext::for_dockerfile(path))
+}
+
 /// The Compose and Bake files in the directories of `paths` and their
-/// ancestors, up to the current directory (or the file system root for a
-/// path outside it).
+/// ancestors, up to the current directory or a repository root (a
+/// directory holding `.git`), or the file system root.
 fn build_files_above(paths: &[PathBuf]) -> Vec<PathBuf> {
     let cwd = std::env::current_dir().ok();
     let mut dirs = std::collections::BTreeSet::new();
@@ -201,7 +218,16 @@ fn build_files_above(paths: &[PathBuf]) -> Vec<PathBuf> {
             if !dirs.insert(d.clone()) {
                 break;
             }
-            if d.as_os_str().is_empty() || cwd.as_deref() == Some(d.as_path()) {
+            // Stop at the current directory or a repository root.
+            let listing = if d.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                d.as_path()
+            };
+            if d.as_os_str().is_empty()
+                || cwd.as_deref() == Some(d.as_path())
+                || listing.join(".git").exists()
+            {
                 break;
             }
             dir = d.parent().map(Path::to_path_buf);

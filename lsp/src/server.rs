@@ -509,13 +509,13 @@ impl<'a> Server<'a> {
             return;
         }
         let Some(kind) = doc.kind() else { return };
-        // A Dockerfile on disk is built from its own directory: its
-        // `.dockerignore` is read there (re-read on every lint, so edits to
-        // it show on the next change).
+        // A Dockerfile on disk is built from its own directory, or the one a
+        // Compose or Bake file above it names; the ignore file is re-read on
+        // every lint, so edits to it show on the next change.
         let build = match (kind, doc.file_path()) {
-            (caulk_lints::FileKind::Dockerfile, Some(path)) => Some(
-                caulk_lints::build_context::BuildContext::for_dockerfile(&path),
-            ),
+            (caulk_lints::FileKind::Dockerfile, Some(path)) => {
+                Some(caulk_lints::discover::build_context_of(&path))
+            }
             _ => None,
         };
         let config = match doc.file_path() {

@@ -802,3 +802,37 @@ fn requests_before_initialize_are_refused() {
     c.notify("initialized", json!({}));
     c.shutdown();
 }
+
+#[test]
+fn dockerfiles_are_linted_with_their_build_context() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    // A repository root, so the search for Compose files stops here.
+    std::fs::create_dir_all(root.join(".git")).unwrap();
+    std::fs::create_dir_all(root.join("app")).unwrap();
+    std::fs::write(root.join("app/.dockerignore"), "*.md\n").unwrap();
+    let mut c = Client::start(&[]);
+    let uri = file_uri(&root.join("app/Dockerfile"));
+    let text = "FROM alpine:3.21\nCOPY README.md /docs/\nCOPY . /src\n";
+    let diagnostics = c.open(&uri, "dockerfile", text);
+    let d = find(&diagnostics, "CD1111");
+    assert_eq!(d["range"]["start"], json!({ "line": 1, "character": 5 }));
+    assert_eq!(d["range"]["end"], json!({ "line": 1, "character": 14 }));
+    assert!(codes(&diagnostics).contains(&"CD1208".to_string()));
+
+    // A Compose file at the root builds it from the root, whose ignore file
+    // excludes `.git` and `.env` and not `*.md`.
+    std::fs::write(
+        root.join("compose.yaml"),
+        "services:\n  app:\n    build:\n      context: .\n      dockerfile: app/Dockerfile\n",
+    )
+    .unwrap();
+    std::fs::write(root.join(".dockerignore"), ".git\n.env\n").unwrap();
+    let diagnostics = c.replace_all(&uri, 2, text);
+    let found = codes(&diagnostics);
+    assert!(
+        !found.contains(&"CD1111".to_string()) && !found.contains(&"CD1208".to_string()),
+        "{found:?}"
+    );
+    c.shutdown();
+}
