@@ -25,6 +25,8 @@ pub enum Command {
     Rule(RuleArgs),
     /// List every rule.
     Rules(RulesArgs),
+    /// Print the effective configuration for a file and where each setting came from.
+    Config(ConfigArgs),
     /// Run the language server on standard input and output.
     Server,
     /// Print a shell completion script.
@@ -118,6 +120,19 @@ impl From<KindArg> for FileKind {
             KindArg::Kubernetes => FileKind::Kubernetes,
         }
     }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ConfigArgs {
+    /// The file (or directory) whose configuration to show.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Use this configuration file instead of looking for `.caulk.yaml`.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Print the JSON Schema of `.caulk.yaml` instead.
+    #[arg(long)]
+    pub schema: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -4,6 +4,7 @@
 
 mod check;
 mod cli;
+mod config_cmd;
 mod fixing;
 mod rules_cmd;
 
@@ -15,6 +16,7 @@ fn main() -> ExitCode {
     let code = match cli.command {
         cli::Command::Check(args) => check::run(args),
         cli::Command::Rule(args) => rules_cmd::rule(&args),
+        cli::Command::Config(args) => config_cmd::run(&args),
         cli::Command::Rules(args) => rules_cmd::rules(&args),
         cli::Command::Server => match caulk_lsp::run_stdio() {
             Ok(()) => 0,

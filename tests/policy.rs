@@ -223,3 +223,217 @@ fn shell_completions_offer_the_policy_flags() {
         }
     }
 }
+
+/// A central policy, a repository extending it, and a legacy folder.
+fn central_policy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "policy/base.yaml",
+        "profiles: []\nselect: [DL3018, DL3019, DL3059]\nignore: [DL3059]\nunsuppressible: [DL3002]\nfailure-threshold: warning\n",
+    );
+    write(
+        dir.path(),
+        "policy/central.yaml",
+        "extends: base.yaml\nrequire-suppression-reason: true\n",
+    );
+    write(
+        dir.path(),
+        "repo/.caulk.yaml",
+        "extends: ../policy/central.yaml\n\
+         select: [DL3059]\n\
+         ignore: [DL3019]\n\
+         failure-threshold: error\n\
+         overrides:\n  - files: [\"legacy/**\"]\n    ignore: [DL3018]\n    severity: {DL3059: error}\n",
+    );
+    let dockerfile = "FROM alpine:3.20\nRUN apk add curl\nRUN apk add git\n";
+    write(dir.path(), "repo/app/Dockerfile", dockerfile);
+    write(dir.path(), "repo/legacy/Dockerfile", dockerfile);
+    dir
+}
+
+#[test]
+fn extends_chains_lay_each_file_over_the_one_it_extends() {
+    let dir = central_policy();
+    let (code, out, err) = run(caulk().current_dir(dir.path().join("repo")).args([
+        "check",
+        "-f",
+        "concise",
+        "app/Dockerfile",
+    ]));
+    // The repository re-enables DL3059 that the base ignores, ignores DL3019
+    // that the base selects, and its failure threshold wins (no error: exit 0).
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("app/Dockerfile:3:1: DL3059 [info]"), "{out}");
+    assert!(
+        out.contains("app/Dockerfile:2:13: DL3018 [warning]"),
+        "{out}"
+    );
+    assert!(!out.contains("DL3019"), "{out}");
+}
+
+#[test]
+fn per_path_overrides_apply_to_matching_files_relative_to_the_config() {
+    let dir = central_policy();
+    // Run from elsewhere: globs are relative to the configuration's directory.
+    let (code, out, err) = run(caulk().current_dir(dir.path()).args([
+        "check",
+        "-f",
+        "concise",
+        "repo/app/Dockerfile",
+        "repo/legacy/Dockerfile",
+    ]));
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("repo/legacy/Dockerfile:3:1: DL3059 [error]"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("repo/legacy/Dockerfile:2:13: DL3018"),
+        "{out}"
+    );
+    assert!(
+        out.contains("repo/app/Dockerfile:3:1: DL3059 [info]"),
+        "{out}"
+    );
+    assert!(out.contains("repo/app/Dockerfile:2:13: DL3018"), "{out}");
+}
+
+#[test]
+fn extends_cycles_and_missing_files_are_errors_naming_the_files() {
+    let dir = central_policy();
+    write(
+        dir.path(),
+        "policy/base.yaml",
+        "extends: ../repo/.caulk.yaml\n",
+    );
+    let (code, _, err) = run(caulk()
+        .current_dir(dir.path().join("repo"))
+        .args(["check", "app/Dockerfile"]));
+    assert_eq!(code, 2, "{err}");
+    let flat: String = err.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("base.yaml:1:10: `extends` makes a cycle"),
+        "{err}"
+    );
+    for name in [
+        "repo/.caulk.yaml",
+        "policy/central.yaml",
+        "policy/base.yaml",
+    ] {
+        assert!(
+            err.replace(['\n', ' ', '│'], "").contains(name),
+            "{name}: {err}"
+        );
+    }
+
+    write(dir.path(), "policy/base.yaml", "select: [DL3018]\n");
+    write(
+        dir.path(),
+        "policy/central.yaml",
+        "profiles: []\n\nextends: nowhere.yaml\n",
+    );
+    let (code, _, err) = run(caulk()
+        .current_dir(dir.path().join("repo"))
+        .args(["check", "app/Dockerfile"]));
+    assert_eq!(code, 2, "{err}");
+    // miette wraps long lines; compare with the wrapping undone.
+    let flat: String = err
+        .split_whitespace()
+        .filter(|w| *w != "│")
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains("central.yaml:3:10: `extends`: cannot read `nowhere.yaml`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn errors_in_new_keys_name_file_line_and_key() {
+    let dir = central_policy();
+    for (config, expected) in [
+        (
+            "overrides:\n  - files: [\"legacy/**\"]\n    ignore: [DL9999]\n",
+            ".caulk.yaml:3:14: unknown rule `DL9999` in",
+        ),
+        (
+            "overrides:\n  - files: [\"legacy/[\"]\n",
+            ".caulk.yaml:2:13: invalid glob `legacy/[`",
+        ),
+        (
+            "overrides:\n  - ignore: [DL3008]\n",
+            ".caulk.yaml:2:5: missing field `files`",
+        ),
+        (
+            "overrides:\n  - files: [a]\n    colour: red\n",
+            ".caulk.yaml:3:5",
+        ),
+        ("extends: [a, b]\n", ".caulk.yaml:1:10"),
+    ] {
+        write(dir.path(), "repo/.caulk.yaml", config);
+        let (code, _, err) = run(caulk()
+            .current_dir(dir.path().join("repo"))
+            .args(["check", "app/Dockerfile"]));
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains(expected), "expected `{expected}` in:\n{err}");
+    }
+}
+
+#[test]
+fn config_command_shows_effective_settings_and_their_files() {
+    let dir = central_policy();
+    let (code, out, err) = run(caulk()
+        .current_dir(dir.path().join("repo"))
+        .args(["config", "legacy/Dockerfile"]));
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    let files: Vec<&str> = lines
+        .iter()
+        .filter(|l| l.starts_with("#   ["))
+        .copied()
+        .collect();
+    assert_eq!(files.len(), 3, "{out}");
+    assert!(
+        files[0].starts_with("#   [1] ") && files[0].ends_with("base.yaml"),
+        "{out}"
+    );
+    assert!(files[1].ends_with("central.yaml"), "{out}");
+    assert!(files[2].ends_with(".caulk.yaml"), "{out}");
+    for expected in [
+        "select: [\"DL3018\",\"DL3019\",\"DL3059\",\"DL3059\"]  # from [1], [3]",
+        "ignore: [\"DL3059\",\"DL3019\"]  # from [1], [3]",
+        "require-suppression-reason: true  # from [2]",
+        "failure-threshold: \"error\"  # from [1], [3]",
+        "unsuppressible: [\"DL3002\"]  # from [1]",
+        "today: ~  # default",
+        "# overrides that apply to legacy/Dockerfile: overrides[0]",
+    ] {
+        assert!(lines.contains(&expected), "missing `{expected}` in:\n{out}");
+    }
+    let rules = lines.last().unwrap();
+    assert!(
+        rules.contains(" DL3059") && !rules.contains("DL3018"),
+        "{rules}"
+    );
+
+    let (_, out, _) = run(caulk()
+        .current_dir(dir.path().join("repo"))
+        .args(["config", "app/Dockerfile"]));
+    assert!(
+        out.contains("# overrides that apply to app/Dockerfile: none"),
+        "{out}"
+    );
+    assert!(out.lines().last().unwrap().contains("DL3018"), "{out}");
+}
+
+#[test]
+fn config_schema_command_prints_the_checked_in_schema() {
+    let (code, out, _) = run(caulk().args(["config", "--schema"]));
+    assert_eq!(code, 0);
+    let checked_in = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/caulk.schema.json"),
+    )
+    .unwrap();
+    assert_eq!(out, checked_in);
+}

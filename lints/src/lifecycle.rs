@@ -76,7 +76,7 @@ pub struct Deprecated {
 }
 
 /// A lifecycle entry from configuration, for an internal base image.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct CustomEntry {
     /// The image name without tag (`registry.example.com/base/python`; `*` at the end matches a path).

@@ -86,6 +86,8 @@ pub fn lint_bytes_in(
     config: &Config,
     build: Option<&BuildContext>,
 ) -> LintedFile {
+    // `overrides:` entries that match this path.
+    let config = &*config.for_path(path);
     let problem = match std::str::from_utf8(&bytes) {
         Ok(text) => text.find('\0').map(|at| {
             (
@@ -163,6 +165,8 @@ fn lint_inner(
     config: &Config,
     build: Option<&BuildContext>,
 ) -> LintedFile {
+    // `overrides:` entries that match this path.
+    let config = &*config.for_path(path);
     let mut file = LintedFile::new(path, kind, source);
     file.build = build.cloned();
     match kind {

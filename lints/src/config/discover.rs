@@ -116,7 +116,7 @@ impl ConfigResolver {
     }
 }
 
-fn absolute_parent(path: &Path) -> PathBuf {
+pub(crate) fn absolute_parent(path: &Path) -> PathBuf {
     let parent = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -153,4 +153,15 @@ impl ConfigResolver {
             .insert(dir.to_path_buf(), found.clone());
         found
     }
+}
+
+/// The nearest of `names` at or above `start` (uncached; for one-off questions
+/// such as `caulk config`).
+pub(crate) fn nearest(start: &Path, names: &[&str]) -> Option<PathBuf> {
+    start.ancestors().find_map(|dir| {
+        names
+            .iter()
+            .map(|name| dir.join(name))
+            .find(|candidate| candidate.is_file())
+    })
 }

@@ -95,7 +95,7 @@ impl HadolintConfig {
             failure_threshold,
             trusted_registries: self.trusted_registries,
             label_schema: self.label_schema,
-            strict_labels: self.strict_labels,
+            strict_labels: Some(self.strict_labels),
             inline_suppressions: Some(!self.disable_ignore_pragma),
             ..ConfigFile::default()
         }

@@ -6,15 +6,17 @@
 #![allow(clippy::result_large_err)]
 
 mod discover;
+mod explain;
 mod file;
 mod hadolint;
 mod load;
 mod resolve;
 
 pub use discover::ConfigResolver;
-pub use file::{ConfigFile, LabelType, Overrides, SeverityOrOff};
+pub use explain::explain;
+pub use file::{ConfigFile, LabelType, Overrides, PathOverride, SeverityOrOff, schema_json};
 pub use hadolint::HadolintConfig;
-pub use load::load_config_file;
+pub use load::{Layer, load_config_file, load_layers};
 pub use resolve::{Config, ConfigError, RuleSettings, SuppressionPolicy};
 
 /// File names searched for, nearest directory first; in each directory a

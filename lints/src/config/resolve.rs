@@ -1,6 +1,6 @@
 //! Turning a configuration file into the settings the engine runs with.
 
-use super::file::{ConfigFile, LabelType};
+use super::file::{ConfigFile, LabelType, SeverityOrOff};
 use crate::diagnostic::Severity;
 use crate::rules::{Profile, Rule, registry};
 use crate::text::{LineIndex, TextRange};
@@ -50,6 +50,8 @@ pub struct Config {
     pub inline_suppressions: bool,
     /// How inline suppressions are governed.
     pub suppressions: SuppressionPolicy,
+    /// `overrides:` entries, in order.
+    path_overrides: Vec<CompiledOverride>,
     include: Option<GlobSet>,
     exclude: Option<GlobSet>,
     /// The directory globs are relative to.
@@ -118,6 +120,20 @@ impl Config {
     /// Resolves a configuration file's contents. An error message quotes the
     /// offending rule name or glob in backticks, so the caller can find it.
     pub fn from_file(file: ConfigFile, source: Option<&Path>) -> Result<Config, String> {
+        Self::from_layers(vec![file], source)
+    }
+
+    /// Resolves a chain of configuration files, the most basic first (what
+    /// `extends:` names) and the one found for the linted files last.
+    /// Rule choices are applied layer by layer, each layer's `select`, then
+    /// `severity`, then `ignore`, so a later file can re-enable a rule an
+    /// earlier one ignored; other settings merge as [`ConfigFile::laid_over`] says.
+    pub fn from_layers(layers: Vec<ConfigFile>, source: Option<&Path>) -> Result<Config, String> {
+        let rule_layers: Vec<RuleChoices> = layers.iter().map(RuleChoices::of).collect();
+        let file = layers
+            .into_iter()
+            .reduce(|base, layer| layer.laid_over(base))
+            .unwrap_or_default();
         let rules = registry::all();
         let mut profiles = file
             .profiles
@@ -126,31 +142,27 @@ impl Config {
         if profiles.contains(&Profile::Restricted) && !profiles.contains(&Profile::Baseline) {
             profiles.push(Profile::Baseline);
         }
-        let mut enabled: Vec<bool> = rules
+        let enabled: Vec<bool> = rules
             .iter()
             .map(|r| profiles.iter().any(|&p| r.in_profile(p)))
             .collect();
-        let mut severity: Vec<Severity> = rules.iter().map(|r| r.severity).collect();
+        let severity: Vec<Severity> = rules.iter().map(|r| r.severity).collect();
 
-        let lookup = |key: &str, setting: &str| -> Result<&'static Rule, String> {
-            registry::find(key).ok_or_else(|| format!("unknown rule `{key}` in `{setting}`"))
+        let mut table = RuleTable {
+            enabled,
+            ignored: vec![false; rules.len()],
+            severity,
         };
-        for key in &file.select {
-            enabled[registry::index_of(lookup(key, "select")?)] = true;
+        for choices in &rule_layers {
+            table.apply(&choices.compile("")?);
         }
-        let mut ignored = vec![false; rules.len()];
-        for (key, level) in &file.severity {
-            let i = registry::index_of(lookup(key, "severity")?);
-            match level.severity() {
-                Some(level) => severity[i] = level,
-                None => (enabled[i], ignored[i]) = (false, true),
-            }
-        }
-        for key in &file.ignore {
-            let i = registry::index_of(lookup(key, "ignore")?);
-            (enabled[i], ignored[i]) = (false, true);
-        }
+        let RuleTable {
+            enabled,
+            ignored,
+            severity,
+        } = table;
         let mut unsuppressible = Vec::new();
+        let lookup = lookup_rule;
         for key in &file.unsuppressible {
             let rule = lookup(key, "unsuppressible")?;
             if !unsuppressible.iter().any(|r: &&Rule| r.code == rule.code) {
@@ -158,21 +170,22 @@ impl Config {
             }
         }
         let root = source.and_then(Path::parent).map(Path::to_path_buf);
-        let globs = |patterns: &[String]| -> Result<Option<GlobSet>, String> {
-            if patterns.is_empty() {
-                return Ok(None);
+        let mut path_overrides = Vec::new();
+        for (i, o) in file.overrides.iter().enumerate() {
+            let setting = format!("overrides[{i}]");
+            if o.files.is_empty() {
+                return Err(format!("`{setting}` needs at least one glob in `files`"));
             }
-            let mut builder = GlobSetBuilder::new();
-            for p in patterns {
-                let glob = Glob::new(p).map_err(|e| format!("invalid glob `{p}`: {}", e.kind()))?;
-                builder.add(glob);
-                // A pattern without a slash matches at any depth, as in .gitignore.
-                if !p.contains('/') {
-                    builder.add(Glob::new(&format!("**/{p}")).expect("valid when the pattern is"));
+            path_overrides.push(CompiledOverride {
+                files: globs(&o.files)?.expect("not empty"),
+                choices: RuleChoices {
+                    select: o.select.clone(),
+                    severity: o.severity.clone().into_iter().collect(),
+                    ignore: o.ignore.clone(),
                 }
-            }
-            builder.build().map(Some).map_err(|e| e.to_string())
-        };
+                .compile(&setting)?,
+            });
+        }
         Ok(Config {
             source: source.map(Path::to_path_buf),
             enabled,
@@ -189,13 +202,14 @@ impl Config {
                 unsuppressible,
                 expiry_warning_days: file.suppression_expiry_warning_days,
             },
+            path_overrides,
             include: globs(&file.include)?,
             exclude: globs(&file.exclude)?,
             root,
             settings: RuleSettings {
                 trusted_registries: file.trusted_registries,
                 label_schema: file.label_schema,
-                strict_labels: file.strict_labels,
+                strict_labels: file.strict_labels.unwrap_or(false),
                 today: file.today,
                 eol_warning_days: file.eol_warning_days.unwrap_or(DEFAULT_EOL_WARNING_DAYS),
                 lifecycle: file.lifecycle,
@@ -237,16 +251,176 @@ impl Config {
             .map(|(r, _)| *r)
     }
 
+    /// `path` relative to the configuration's directory, which globs are
+    /// relative to (as given when there is no such directory, or it is outside).
+    fn relative<'p>(&self, path: &'p Path) -> std::borrow::Cow<'p, Path> {
+        use std::borrow::Cow;
+        let path = path.strip_prefix("./").unwrap_or(path);
+        let Some(root) = &self.root else {
+            return Cow::Borrowed(path);
+        };
+        if let Ok(relative) = path.strip_prefix(root) {
+            return Cow::Borrowed(relative);
+        }
+        match std::path::absolute(path) {
+            Ok(absolute) => match absolute.strip_prefix(root) {
+                Ok(relative) => Cow::Owned(relative.to_path_buf()),
+                Err(_) => Cow::Borrowed(path),
+            },
+            Err(_) => Cow::Borrowed(path),
+        }
+    }
+
+    /// The configuration for one file: this one, with every `overrides:`
+    /// entry whose `files` match `path` applied in order.
+    pub fn for_path(&self, path: &Path) -> std::borrow::Cow<'_, Config> {
+        use std::borrow::Cow;
+        if self.path_overrides.is_empty() {
+            return Cow::Borrowed(self);
+        }
+        let relative = self.relative(path);
+        let matching: Vec<&CompiledOverride> = self
+            .path_overrides
+            .iter()
+            .filter(|o| o.files.is_match(relative.as_ref()))
+            .collect();
+        if matching.is_empty() {
+            return Cow::Borrowed(self);
+        }
+        let mut config = self.clone();
+        let mut table = RuleTable {
+            enabled: std::mem::take(&mut config.enabled),
+            ignored: std::mem::take(&mut config.ignored),
+            severity: std::mem::take(&mut config.severity),
+        };
+        for o in matching {
+            table.apply(&o.choices);
+        }
+        (config.enabled, config.ignored, config.severity) =
+            (table.enabled, table.ignored, table.severity);
+        Cow::Owned(config)
+    }
+
+    /// How many `overrides:` entries apply to `path`, by index.
+    pub fn overrides_for(&self, path: &Path) -> Vec<usize> {
+        let relative = self.relative(path);
+        (0..self.path_overrides.len())
+            .filter(|&i| self.path_overrides[i].files.is_match(relative.as_ref()))
+            .collect()
+    }
+
     /// Whether a directory walk should lint `path` (globs are relative to the config's directory).
     pub fn includes_path(&self, path: &Path) -> bool {
-        let relative = match &self.root {
-            Some(root) => path.strip_prefix(root).unwrap_or(path),
-            None => path,
-        };
-        let relative = relative.strip_prefix("./").unwrap_or(relative);
+        let relative = self.relative(path);
+        let relative = relative.as_ref();
         if self.exclude.as_ref().is_some_and(|g| g.is_match(relative)) {
             return false;
         }
         self.include.as_ref().is_none_or(|g| g.is_match(relative))
+    }
+}
+
+fn lookup_rule(key: &str, setting: &str) -> Result<&'static Rule, String> {
+    registry::find(key).ok_or_else(|| format!("unknown rule `{key}` in `{setting}`"))
+}
+
+/// Glob patterns as one set; a pattern without a slash matches at any depth, as in .gitignore.
+fn globs(patterns: &[String]) -> Result<Option<GlobSet>, String> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let mut builder = GlobSetBuilder::new();
+    for p in patterns {
+        let glob = Glob::new(p).map_err(|e| format!("invalid glob `{p}`: {}", e.kind()))?;
+        builder.add(glob);
+        if !p.contains('/') {
+            builder.add(Glob::new(&format!("**/{p}")).expect("valid when the pattern is"));
+        }
+    }
+    builder.build().map(Some).map_err(|e| e.to_string())
+}
+
+/// One layer's rule choices, as written.
+struct RuleChoices {
+    select: Vec<String>,
+    severity: Vec<(String, SeverityOrOff)>,
+    ignore: Vec<String>,
+}
+
+impl RuleChoices {
+    fn of(file: &ConfigFile) -> Self {
+        Self {
+            select: file.select.clone(),
+            severity: file.severity.clone().into_iter().collect(),
+            ignore: file.ignore.clone(),
+        }
+    }
+
+    /// `prefix` names where the choices are written (`overrides[0]`), for errors.
+    fn compile(&self, prefix: &str) -> Result<CompiledChoices, String> {
+        let at = |key: &str| {
+            if prefix.is_empty() {
+                key.to_string()
+            } else {
+                format!("{prefix}.{key}")
+            }
+        };
+        let index =
+            |key: &str, setting: &str| lookup_rule(key, &at(setting)).map(registry::index_of);
+        Ok(CompiledChoices {
+            select: self
+                .select
+                .iter()
+                .map(|k| index(k, "select"))
+                .collect::<Result<_, _>>()?,
+            severity: self
+                .severity
+                .iter()
+                .map(|(k, level)| index(k, "severity").map(|i| (i, level.severity())))
+                .collect::<Result<_, _>>()?,
+            ignore: self
+                .ignore
+                .iter()
+                .map(|k| index(k, "ignore"))
+                .collect::<Result<_, _>>()?,
+        })
+    }
+}
+
+/// Rule choices by rule index; a severity of `None` is `off`.
+#[derive(Clone, Debug)]
+struct CompiledChoices {
+    select: Vec<usize>,
+    severity: Vec<(usize, Option<Severity>)>,
+    ignore: Vec<usize>,
+}
+
+#[derive(Clone, Debug)]
+struct CompiledOverride {
+    files: GlobSet,
+    choices: CompiledChoices,
+}
+
+struct RuleTable {
+    enabled: Vec<bool>,
+    ignored: Vec<bool>,
+    severity: Vec<Severity>,
+}
+
+impl RuleTable {
+    /// Within one layer: select, then severity, then ignore (ignore wins).
+    fn apply(&mut self, choices: &CompiledChoices) {
+        for &i in &choices.select {
+            (self.enabled[i], self.ignored[i]) = (true, false);
+        }
+        for &(i, level) in &choices.severity {
+            match level {
+                Some(level) => self.severity[i] = level,
+                None => (self.enabled[i], self.ignored[i]) = (false, true),
+            }
+        }
+        for &i in &choices.ignore {
+            (self.enabled[i], self.ignored[i]) = (false, true);
+        }
     }
 }

@@ -90,6 +90,21 @@ impl<'de> serde::Deserialize<'de> for PssVersion {
     }
 }
 
+/// In the configuration schema: `latest` or `v1.N`.
+impl schemars::JsonSchema for PssVersion {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PssVersion".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "`latest`, or a Pod Security Admission version such as `v1.30`.",
+            "type": "string",
+            "pattern": "^(latest|v?1\\.[0-9]{1,3})$"
+        })
+    }
+}
+
 impl serde::Serialize for PssVersion {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)

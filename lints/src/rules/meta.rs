@@ -31,7 +31,17 @@ impl Category {
 /// Named rule sets. A rule runs when any profile it belongs to is active
 /// (plus `select`/`ignore` in configuration). `strict` turns on every rule.
 #[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Profile {
