@@ -99,7 +99,7 @@ class Bench:
             times, codes = self.with_hyperfine(full, runs, warmup, out_path)
         else:
             times, codes = self.with_own_runs(full, runs, warmup, out_path)
-        rss = self.peak_rss(full, out_path, 1 if slow else 3)
+        rss = self.peak_rss(full, out_path, 1 if slow or runs <= 3 else 3)
         median = statistics.median(times)
         row = {
             "group": group,
@@ -505,7 +505,7 @@ def run_all(bench, caulk, corpus, tools, tmp):
     log(GROUP_CORPUS)
     bench.measure(GROUP_CORPUS, "caulk", check + [corpus], corpus_files, corpus_size, runs=bench.runs(20), warmup=3)
 
-    scales = [(1, GROUP_X1, 20), (10, GROUP_X10, 10)] + ([] if args.quick else [(100, GROUP_X100, 5)])
+    scales = [(1, GROUP_X1, 20), (10, GROUP_X10, 10)] + ([] if args.quick else [(100, GROUP_X100, 3)])
     for copies, group, runs in scales:
         tree = os.path.join(tmp, f"corpus-x{copies}")
         log(f"generating {group} in {tree}")
