@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Instructions the server spends per change notification, counted by
+# Instructions the server loop (lint, conversion, serialisation; not the
+# reader and writer threads) spends per change notification, counted by
 # callgrind: stable where wall-clock time is not (a shared, busy machine).
 # Runs the latency benchmark with two round counts and divides the
 # difference of the server thread's inclusive cost by the extra rounds, so
@@ -20,7 +21,7 @@ for doc in ${1:-Dockerfile manifest}; do
     done
     server() {
         callgrind_annotate --inclusive=yes "$1" 2>/dev/null |
-            awk '/caulk_lsp::server::run \[/ { gsub(",", "", $1); if (!n++) print $1 }'
+            awk '/caulk_lsp::server::run_with \[/ { gsub(",", "", $1); if (!n++) print $1 }'
     }
     total() {
         callgrind_annotate "$1" 2>/dev/null |
