@@ -48,7 +48,7 @@ pub fn run(args: CheckArgs) -> u8 {
     let baseline = match args.baseline.as_deref().map(Baseline::read).transpose() {
         Ok(baseline) => baseline,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", report::terminal_line(&e.to_string()));
             return 2;
         }
     };
@@ -114,7 +114,9 @@ pub fn run(args: CheckArgs) -> u8 {
         if let Some(reason) = &file.skipped
             && file_was_named(file, &args.paths)
         {
-            eprintln!("note: {}: skipped: {reason}", file.path.display());
+            // Paths and reasons come from the linted tree: no terminal escapes.
+            let note = format!("{}: skipped: {reason}", file.path.display());
+            eprintln!("note: {}", report::terminal_line(&note));
         }
     }
     for fix in fixes.iter().filter(|f| f.rejected) {
@@ -415,7 +417,11 @@ fn report_problems(problems: &[Problem]) {
     let mut seen_configs = std::collections::HashSet::new();
     for problem in problems {
         match problem {
-            Problem::Path { path, message } => eprintln!("error: {}: {message}", path.display()),
+            Problem::Path { path, message } => {
+                let path = caulk_lints::discover::display_path(path);
+                let line = format!("{}: {message}", path.display());
+                eprintln!("error: {}", report::terminal_line(&line));
+            }
             Problem::Config(err) => {
                 if seen_configs.insert(err.path.clone()) {
                     eprintln!("{:?}", miette::Report::new(ConfigErrorRef(err.clone())));
@@ -431,7 +437,8 @@ struct ConfigErrorRef(Arc<caulk_lints::config::ConfigError>);
 
 impl std::fmt::Display for ConfigErrorRef {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
+        // The message quotes the configuration file: no terminal escapes.
+        f.write_str(&report::terminal_line(&self.0.to_string()))
     }
 }
 impl std::error::Error for ConfigErrorRef {}

@@ -23,8 +23,10 @@ impl FileKind {
 /// The kind a file name suggests: Dockerfiles and Containerfiles by their
 /// usual names, `*.yaml`/`*.yml`/`*.json` as possible manifests.
 pub fn kind_from_path(path: &Path) -> Option<FileKind> {
-    let name = path.file_name()?.to_str()?;
-    if is_dockerfile_name(name) {
+    // Lossy: a name that is not UTF-8 (`Dockerfile.\xff`) is still recognised
+    // by its readable part, so the file is linted rather than silently passed over.
+    let name = path.file_name()?.to_string_lossy();
+    if is_dockerfile_name(&name) {
         return Some(FileKind::Dockerfile);
     }
     let lower = name.to_ascii_lowercase();
@@ -87,5 +89,21 @@ mod tests {
             Some(FileKind::Kubernetes)
         );
         assert_eq!(kind_from_path(Path::new("main.rs")), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_are_recognised_by_their_readable_part() {
+        use std::os::unix::ffi::OsStrExt;
+        let name = |bytes: &[u8]| Path::new(std::ffi::OsStr::from_bytes(bytes)).to_path_buf();
+        assert_eq!(
+            kind_from_path(&name(b"Dockerfile.\xff")),
+            Some(FileKind::Dockerfile)
+        );
+        assert_eq!(
+            kind_from_path(&name(b"\xfe\xff.yaml")),
+            Some(FileKind::Kubernetes)
+        );
+        assert_eq!(kind_from_path(&name(b"\xff")), None);
     }
 }

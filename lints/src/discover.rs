@@ -304,9 +304,15 @@ pub fn describe_io_error(err: &std::io::Error) -> String {
         ErrorKind::PermissionDenied => "permission denied".into(),
         _ => {
             let text = err.to_string();
-            match text.find(" (os error") {
-                Some(i) => text[..i].to_string(),
-                None => text,
+            let text = match text.find(" (os error") {
+                Some(i) => &text[..i],
+                None => &text,
+            };
+            // Lower-case like the messages above ("Too many levels of…").
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => String::new(),
             }
         }
     }

@@ -30,7 +30,18 @@ pub(crate) fn lint(file: &mut LintedFile, config: &Config, build: Option<&BuildC
             diagnostics.extend(sink.into_diagnostics());
         }
     }
+    // Shell text nested beyond the tokenizer's budget is not analysed: say so.
+    let limits: Vec<_> = model
+        .runs
+        .iter()
+        .flat_map(|run| &run.pieces)
+        .flat_map(|piece| {
+            let errors = piece.script.errors.iter().filter(|e| e.limit);
+            errors.map(|e| (piece.to_source(e.range), e.message.as_str()))
+        })
+        .collect();
     let errors = syntax.errors.iter().map(|e| (e.range, e.message.as_str()));
+    let errors = errors.chain(limits);
     crate::lint::report_parse_errors(&engine::dl1000::RULE, errors, config, &mut diagnostics);
     if let Some(directive) = check_directive(&syntax) {
         apply_check_directive(&mut diagnostics, &directive);

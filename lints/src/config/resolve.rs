@@ -109,7 +109,11 @@ impl ConfigError {
             message: message.into(),
             location,
             range,
-            source_code: text.map(|t| miette::NamedSource::new(&name, t.to_string())),
+            // The snippet reaches a terminal: controls in the file must not.
+            source_code: text.map(|t| {
+                let shown = crate::report::terminal_source(t).into_owned();
+                miette::NamedSource::new(crate::report::terminal_line(&name), shown)
+            }),
             span: range.map(|r| (r.start as usize, r.len() as usize).into()),
             path: name,
         }

@@ -54,7 +54,11 @@ fn mentions_api_version_and_kind(source: &str) -> bool {
             .lines()
             .any(|l| l.trim_start_matches(['-', ' ']).starts_with(key))
     };
-    starts("apiVersion:") && starts("kind:")
+    // JSON keys are quoted and may share one line.
+    let json = source.trim_start().starts_with('{')
+        && source.contains("\"apiVersion\"")
+        && source.contains("\"kind\"");
+    (starts("apiVersion:") && starts("kind:")) || json
 }
 
 fn looks_like_helm_template(source: &str) -> bool {

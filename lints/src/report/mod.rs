@@ -19,6 +19,9 @@ mod summary;
 #[cfg(test)]
 mod tests;
 
+/// For messages outside the reports (errors and notes on stderr) that name
+/// paths or quote files: controls become visible escapes.
+pub use escape::{terminal_line, terminal_source};
 pub use fingerprint::{fingerprint, fingerprints};
 pub use summary::{Summary, summary};
 

@@ -230,6 +230,9 @@ impl Redirect {
 pub struct ParseError {
     pub range: TextRange,
     pub message: String,
+    /// A budget ran out (nesting too deep): the text is valid as far as we
+    /// know, but part of it was not analysed. The engine reports these.
+    pub limit: bool,
 }
 
 impl ParseError {
@@ -237,6 +240,14 @@ impl ParseError {
         Self {
             range,
             message: message.into(),
+            limit: false,
+        }
+    }
+
+    pub(crate) fn limit(range: TextRange, message: impl Into<String>) -> Self {
+        Self {
+            limit: true,
+            ..Self::new(range, message)
         }
     }
 }

@@ -605,9 +605,11 @@ impl<'s, 'o> Parser<'s, 'o> {
     fn queue_substitutions(&mut self, w: &ScannedWord) {
         for s in &w.substitutions {
             if self.depth + 1 > MAX_SUBSTITUTION_DEPTH {
-                self.out.errors.push(ParseError::new(
+                self.out.errors.push(ParseError::limit(
                     s.body,
-                    "command substitutions nested too deeply",
+                    format!(
+                        "command substitutions nested more than {MAX_SUBSTITUTION_DEPTH} deep; the inner ones are not checked"
+                    ),
                 ));
                 continue;
             }

@@ -423,7 +423,11 @@ fn deep_nesting_does_not_overflow() {
     let src = format!("{}x{}", "$(".repeat(n), ")".repeat(n));
     let s = p(&src);
     assert!(!s.commands.is_empty());
-    assert!(s.errors.iter().any(|e| e.message.contains("too deeply")));
+    assert!(
+        s.errors
+            .iter()
+            .any(|e| e.limit && e.message.contains("nested more than 64 deep"))
+    );
     let src = format!("{}x{}", "( ".repeat(n), ")".repeat(n));
     let s = p(&src);
     assert_eq!(names(&s), ["x"]);

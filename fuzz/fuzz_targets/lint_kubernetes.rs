@@ -1,0 +1,9 @@
+#![no_main]
+
+#[path = "../harness.rs"]
+mod harness;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| harness::lint_file(
+    data,
+    caulk_lints::FileKind::Kubernetes
+));
