@@ -49,28 +49,7 @@ crate::declare_rule! {
 fn check(ctx: &DockerfileContext, sink: &mut Sink) {
     for run in &ctx.model.runs {
         for call in packages::calls(run, &["apt-get"], &["install"]) {
-            for word in packages::named_operands(&call) {
-                if !is_pinned(&word.value) {
-                    sink.report(
-                        call.map(word.range),
-                        format!("pin `{0}` to a version: `{0}=<version>`", word.value),
-                    );
-                }
-            }
-            for word in call.operands() {
-                let Some(packages) = packages::variable_packages(&call, word) else {
-                    continue;
-                };
-                for package in packages.iter().filter(|p| !is_pinned(p)) {
-                    sink.report(
-                        call.map(word.range),
-                        format!(
-                            "pin `{package}` (from `{}`) to a version: `{package}=<version>`",
-                            word.value
-                        ),
-                    );
-                }
-            }
+            packages::report_unpinned(&call, sink, is_pinned);
         }
     }
 }

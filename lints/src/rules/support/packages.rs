@@ -107,6 +107,34 @@ pub fn variable_packages(call: &Call, word: &Word) -> Option<Vec<String>> {
     Some(value.split_whitespace().map(str::to_owned).collect())
 }
 
+/// Reports every package of `call` that `is_pinned` rejects: the names
+/// written out ([`named_operands`]) and the packages behind a list variable
+/// set earlier in the same RUN ([`variable_packages`]).
+pub fn report_unpinned(call: &Call, sink: &mut crate::rules::Sink, is_pinned: fn(&str) -> bool) {
+    for word in named_operands(call) {
+        if !is_pinned(&word.value) {
+            sink.report(
+                call.map(word.range),
+                format!("pin `{0}` to a version: `{0}=<version>`", word.value),
+            );
+        }
+    }
+    for word in call.operands() {
+        let Some(packages) = variable_packages(call, word) else {
+            continue;
+        };
+        for package in packages.iter().filter(|p| !is_pinned(p)) {
+            sink.report(
+                call.map(word.range),
+                format!(
+                    "pin `{package}` (from `{}`) to a version: `{package}=<version>`",
+                    word.value
+                ),
+            );
+        }
+    }
+}
+
 /// Calls of any of `programs` (looking through `sudo`/`env`) whose
 /// subcommand is one of `subs` (any subcommand when `subs` is empty).
 pub fn calls<'r, 'a>(
