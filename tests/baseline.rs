@@ -1,7 +1,9 @@
 //! End-to-end tests of `caulk check --write-baseline` and `--baseline`.
 
+mod common;
+use common::run;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 fn caulk(dir: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_caulk"));
@@ -9,19 +11,6 @@ fn caulk(dir: &Path) -> Command {
         .env("NO_COLOR", "1")
         .env_remove("CLICOLOR_FORCE");
     cmd
-}
-
-fn run(cmd: &mut Command) -> (i32, String, String) {
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = cmd.output().expect("caulk runs");
-    (
-        status.code().expect("exited normally"),
-        String::from_utf8(stdout).expect("UTF-8 stdout"),
-        String::from_utf8(stderr).expect("UTF-8 stderr"),
-    )
 }
 
 const BAD: &str = "FROM alpine:latest\nRUN cd /tmp && make\n";

@@ -2,14 +2,10 @@
 //! context and ignore file, taken from Compose and Bake files when they name
 //! one.
 
+mod common;
+use common::caulk;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-fn caulk() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_caulk"));
-    cmd.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
-    cmd
-}
 
 fn run(cmd: &mut Command) -> (i32, String, String) {
     let out = cmd.output().expect("caulk runs");

@@ -1,27 +1,10 @@
 //! End-to-end tests of the `caulk` binary: what a user types, what they see,
 //! and the exit code.
 
+mod common;
+use common::{caulk, run};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-fn caulk() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_caulk"));
-    cmd.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
-    cmd
-}
-
-fn run(cmd: &mut Command) -> (i32, String, String) {
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = cmd.output().expect("caulk runs");
-    (
-        status.code().expect("exited normally"),
-        String::from_utf8(stdout).expect("UTF-8 stdout"),
-        String::from_utf8(stderr).expect("UTF-8 stderr"),
-    )
-}
+use std::process::{Command, Stdio};
 
 fn run_stdin(cmd: &mut Command, input: &[u8]) -> (i32, String, String) {
     use std::io::Write;

@@ -2,8 +2,10 @@
 //! what is rewritten, what is left byte for byte, what is printed, and the
 //! exit code.
 
+mod common;
+use common::run;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, SystemTime};
 
 fn caulk(dir: &Path) -> Command {
@@ -13,19 +15,6 @@ fn caulk(dir: &Path) -> Command {
         .current_dir(dir)
         .arg("check");
     cmd
-}
-
-fn run(cmd: &mut Command) -> (i32, String, String) {
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = cmd.output().expect("caulk runs");
-    (
-        status.code().expect("exited normally"),
-        String::from_utf8(stdout).expect("UTF-8 stdout"),
-        String::from_utf8(stderr).expect("UTF-8 stderr"),
-    )
 }
 
 fn run_stdin(cmd: &mut Command, input: &str) -> (i32, String, String) {

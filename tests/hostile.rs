@@ -9,28 +9,9 @@
 //! release build and stated in the README's security section; tests here
 //! assert behaviour, never timings.
 
+mod common;
+use common::{caulk, run};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn caulk() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_caulk"));
-    cmd.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
-    cmd
-}
-
-/// Exit code, stdout and stderr. Both streams must be UTF-8 whatever the input.
-fn run(cmd: &mut Command) -> (i32, String, String) {
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = cmd.output().expect("caulk runs");
-    (
-        status.code().expect("exited normally, not by a signal"),
-        String::from_utf8(stdout).expect("UTF-8 stdout"),
-        String::from_utf8(stderr).expect("UTF-8 stderr"),
-    )
-}
 
 fn check(dir: &Path, args: &[&str]) -> (i32, String, String) {
     run(caulk().current_dir(dir).arg("check").args(args))

@@ -1,27 +1,9 @@
 //! End-to-end tests of team policy: governed suppressions, statistics,
 //! inherited and per-path configuration.
 
+mod common;
+use common::{caulk, run};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn caulk() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_caulk"));
-    cmd.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
-    cmd
-}
-
-fn run(cmd: &mut Command) -> (i32, String, String) {
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = cmd.output().expect("caulk runs");
-    (
-        status.code().expect("exited normally"),
-        String::from_utf8(stdout).expect("UTF-8 stdout"),
-        String::from_utf8(stderr).expect("UTF-8 stderr"),
-    )
-}
 
 fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) -> PathBuf {
     let path = dir.join(name);
