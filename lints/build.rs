@@ -1,6 +1,10 @@
 //! Generates the rule table: every `src/rules/<kind>/<file>.rs` declares a
 //! `pub static RULE`, and the table lists them sorted by code, so adding a
-//! rule is adding one file.
+//! rule is adding one file. Also turns `data/lifecycle.yaml` into code
+//! (see `build_lifecycle.rs`).
+
+#[path = "build_lifecycle.rs"]
+mod lifecycle;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -59,4 +63,10 @@ fn main() {
     let out = Path::new(&env::var("OUT_DIR").unwrap()).to_path_buf();
     fs::write(out.join("rule_modules.rs"), modules).unwrap();
     fs::write(out.join("rule_table.rs"), table).unwrap();
+
+    let data = Path::new(&manifest).join("data/lifecycle.yaml");
+    println!("cargo:rerun-if-changed={}", data.display());
+    println!("cargo:rerun-if-changed=build_lifecycle.rs");
+    let yaml = fs::read_to_string(&data).unwrap();
+    fs::write(out.join("lifecycle_table.rs"), lifecycle::generate(&yaml)).unwrap();
 }

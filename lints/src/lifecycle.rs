@@ -1,8 +1,9 @@
 //! Base-image lifecycle: which releases of which images are out of support.
 //!
 //! The data is `lints/data/lifecycle.yaml`, compiled by hand from the sources
-//! named in its header, embedded in the binary and parsed once on first use;
-//! caulk never reaches the network. Configuration (`lifecycle:` in
+//! named in its header, turned into Rust code at build time (`build.rs`, so
+//! no run pays for parsing it) and built once on first use; caulk never
+//! reaches the network. Configuration (`lifecycle:` in
 //! `.caulk.yaml`) adds entries for internal base images.
 //!
 //! A tag is read the way official images write them: a leading version or
@@ -16,10 +17,12 @@ use crate::text::TextRange;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
+/// The data file as text; the build turns it into [`built_in`].
+#[cfg(test)]
 const DATA: &str = include_str!("../data/lifecycle.yaml");
 
 /// The lifecycle data file.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Lifecycle {
     /// When the data was compiled.
@@ -32,7 +35,7 @@ pub struct Lifecycle {
     pub deprecated: Vec<Deprecated>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Product {
     pub id: String,
@@ -49,7 +52,7 @@ pub struct Product {
     pub releases: Vec<Release>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Release {
     pub version: String,
@@ -63,7 +66,7 @@ pub struct Release {
 }
 
 /// An official image Docker has deprecated.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Deprecated {
     pub image: String,
@@ -92,19 +95,15 @@ pub struct CustomEntry {
     pub source: Option<String>,
 }
 
-/// The embedded data, parsed on first use.
+/// The embedded data, built on first use.
 pub fn data() -> &'static Lifecycle {
-    static DATA_PARSED: OnceLock<Lifecycle> = OnceLock::new();
-    DATA_PARSED.get_or_init(|| {
-        // A test parses the same text, so this only fails in a broken build;
-        // even then linting goes on, without lifecycle data.
-        parse(DATA).unwrap_or_else(|_| Lifecycle {
-            compiled: Date::new(1970, 1, 1).expect("a real day"),
-            products: Vec::new(),
-            distro_tagged_images: Vec::new(),
-            deprecated: Vec::new(),
-        })
-    })
+    static BUILT: OnceLock<Lifecycle> = OnceLock::new();
+    BUILT.get_or_init(built_in)
+}
+
+/// `data/lifecycle.yaml` as the build script generated it.
+fn built_in() -> Lifecycle {
+    include!(concat!(env!("OUT_DIR"), "/lifecycle_table.rs"))
 }
 
 /// Parses lifecycle data (the embedded file, or a candidate replacement).
@@ -414,6 +413,14 @@ mod tests {
                 format!("{} [{}] {}", h.release, &t[h.tag_part.clone()], h.eol)
             })
             .collect()
+    }
+
+    /// The build script's reading of the data file is the loader's.
+    #[test]
+    fn generated_table_equals_loaded_data() {
+        let loaded = parse(DATA).expect("lints/data/lifecycle.yaml parses");
+        assert_eq!(built_in(), loaded);
+        assert!(!loaded.products.is_empty() && !loaded.deprecated.is_empty());
     }
 
     #[test]
