@@ -22,7 +22,10 @@ fn main() -> ExitCode {
             Ok(()) => 0,
             Err(err) => {
                 eprintln!("caulk server: {err}");
-                2
+                // The LSP specification asks for exit code 1 when the server
+                // ends without a `shutdown` request first (and that is the only
+                // way it ends with an error).
+                1
             }
         },
         cli::Command::Completions { shell } => {
