@@ -177,13 +177,7 @@ fn main() {
     bench(filter, "kubernetes/rules", kn, ks, || {
         for ((path, text), stream) in k8s.iter().zip(&streams) {
             let objects = kubernetes::objects(stream);
-            let ctx = KubernetesContext {
-                path,
-                source: text,
-                stream,
-                objects: &objects,
-                settings: &config.settings,
-            };
+            let ctx = KubernetesContext::new(path, text, stream, &objects, &config.settings);
             for rule in config.enabled_rules() {
                 if let Check::Kubernetes(check) = rule.check {
                     let mut sink = Sink::new(rule);

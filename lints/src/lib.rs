@@ -34,4 +34,6 @@ pub mod yaml;
 pub use detect::FileKind;
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 pub use lint::{LintedFile, lint_source};
+#[doc(hidden)]
+pub use lint_kubernetes::Chunking;
 pub use text::{LineCol, LineIndex, TextRange};

@@ -157,6 +157,28 @@ pub fn lint_source_in(
     lint_inner(path, source, kind, forced, config, build)
 }
 
+/// [`lint_source_as`] for a Kubernetes manifest, cut into pieces as
+/// `chunking` says rather than as the engine chooses. For tests: the
+/// findings are the same whatever the pieces.
+#[doc(hidden)]
+pub fn lint_manifest_in_pieces(
+    path: &Path,
+    source: String,
+    forced: bool,
+    config: &Config,
+    chunking: crate::lint_kubernetes::Chunking,
+) -> LintedFile {
+    lint_with(
+        path,
+        source,
+        FileKind::Kubernetes,
+        forced,
+        config,
+        None,
+        chunking,
+    )
+}
+
 fn lint_inner(
     path: &Path,
     source: String,
@@ -165,13 +187,26 @@ fn lint_inner(
     config: &Config,
     build: Option<&BuildContext>,
 ) -> LintedFile {
+    let chunking = crate::lint_kubernetes::Chunking::default();
+    lint_with(path, source, kind, forced, config, build, chunking)
+}
+
+fn lint_with(
+    path: &Path,
+    source: String,
+    kind: FileKind,
+    forced: bool,
+    config: &Config,
+    build: Option<&BuildContext>,
+    chunking: crate::lint_kubernetes::Chunking,
+) -> LintedFile {
     // `overrides:` entries that match this path.
     let config = &*config.for_path(path);
     let mut file = LintedFile::new(path, kind, source);
     file.build = build.cloned();
     match kind {
         FileKind::Dockerfile => crate::lint_dockerfile::lint(&mut file, config, build),
-        FileKind::Kubernetes => crate::lint_kubernetes::lint(&mut file, config, forced),
+        FileKind::Kubernetes => crate::lint_kubernetes::lint(&mut file, config, forced, chunking),
     }
     configure(&mut file.diagnostics, config);
     sort(&mut file.diagnostics);
@@ -218,15 +253,29 @@ pub(crate) fn report_parse_errors<'e>(
 /// [`crate::governance`]), applied, and the unused ones reported.
 pub(crate) fn finish(
     file: &mut LintedFile,
-    mut diagnostics: Vec<Diagnostic>,
+    diagnostics: Vec<Diagnostic>,
     config: &Config,
     suppressions: impl FnOnce(&str) -> Vec<crate::suppress::Suppression>,
+) {
+    let suppressions = suppressions(&file.source);
+    finish_groups(file, vec![diagnostics], config, suppressions);
+}
+
+/// [`finish`] for findings held in groups (the pieces of a large file, in
+/// file order), with the file's suppressions (comments in file order, then
+/// annotations). The file's findings come out as one list, as from [`finish`].
+pub(crate) fn finish_groups(
+    file: &mut LintedFile,
+    mut groups: Vec<Vec<Diagnostic>>,
+    config: &Config,
+    suppressions: Vec<crate::suppress::Suppression>,
 ) {
     use crate::statistics::{Waiver, WaiverKind};
     if config.count_ignored {
         file.waived.extend(
-            diagnostics
+            groups
                 .iter()
+                .flatten()
                 .filter(|d| {
                     crate::rules::registry::find(d.code).is_some_and(|r| config.is_ignored(r))
                 })
@@ -236,11 +285,13 @@ pub(crate) fn finish(
                 }),
         );
     }
-    configure(&mut diagnostics, config);
-    let review = crate::governance::review(suppressions(&file.source), config);
+    for group in &mut groups {
+        configure(group, config);
+    }
+    let review = crate::governance::review(suppressions, config);
     let unused_rule = &crate::rules::engine::cx1001::RULE;
     let mut unused = crate::rules::Sink::new(unused_rule);
-    let waived = crate::suppress::apply(&mut diagnostics, &review.effective, Some(&mut unused));
+    let waived = crate::suppress::apply_groups(&mut groups, &review.effective, Some(&mut unused));
     file.suppressed = waived.len();
     file.waived.extend(waived.iter().map(|w| Waiver {
         code: w.code,
@@ -258,6 +309,15 @@ pub(crate) fn finish(
         );
     }
     configure(&mut extra, config);
+    let mut diagnostics = if groups.len() == 1 {
+        groups.pop().unwrap_or_default()
+    } else {
+        let mut all = Vec::with_capacity(groups.iter().map(Vec::len).sum::<usize>() + extra.len());
+        for group in groups {
+            all.extend(group);
+        }
+        all
+    };
     diagnostics.extend(extra);
     file.diagnostics = diagnostics;
     if let Some(facts) = &mut file.project {

@@ -229,32 +229,61 @@ pub fn apply(
     suppressions: &[Suppression],
     unused: Option<&mut Sink>,
 ) -> Vec<Waived> {
+    apply_groups(std::slice::from_mut(diagnostics), suppressions, unused)
+}
+
+/// [`apply`] over the findings of one file held in groups (the pieces of a
+/// large file, in file order). A group is matched only against the global
+/// suppressions and those whose scope overlaps its findings, so the cost
+/// stays linear in the file; the outcome is [`apply`]'s on the whole list
+/// (a finding is waived by the first suppression that covers it, in
+/// `suppressions` order), with the waived findings listed group by group.
+pub(crate) fn apply_groups(
+    groups: &mut [Vec<Diagnostic>],
+    suppressions: &[Suppression],
+    unused: Option<&mut Sink>,
+) -> Vec<Waived> {
     let mut used: Vec<Vec<bool>> = suppressions
         .iter()
         .map(|s| vec![false; s.codes.len()])
         .collect();
     let mut waived = Vec::new();
-    diagnostics.retain(|d| {
-        let mut by = None;
-        for (si, s) in suppressions.iter().enumerate() {
-            if !(s.global || s.scope.contains(d.range.start)) {
-                continue;
-            }
-            for (ci, c) in s.codes.iter().enumerate() {
-                if c.rule.is_some_and(|r| r.code == d.code) || c.key.eq_ignore_ascii_case(d.code) {
-                    used[si][ci] = true;
-                    by.get_or_insert(s.dialect);
-                }
-            }
+    let mut scoped: Vec<usize> = (0..suppressions.len())
+        .filter(|&i| !suppressions[i].global)
+        .collect();
+    scoped.sort_by_key(|&i| suppressions[i].scope.start);
+    let global: Vec<usize> = (0..suppressions.len())
+        .filter(|&i| suppressions[i].global)
+        .collect();
+    // A sweep over the groups in file order: `open` holds the scoped
+    // suppressions that start before the group's last finding and do not
+    // end before its first.
+    let mut next = 0;
+    let mut open: Vec<usize> = Vec::new();
+    let mut previous_first = 0;
+    let mut candidates = Vec::new();
+    for group in groups.iter_mut() {
+        let Some(first) = group.iter().map(|d| d.range.start).min() else {
+            continue;
+        };
+        let last = group.iter().map(|d| d.range.start).max().unwrap_or(first);
+        if first < previous_first {
+            // Not in file order after all: start the sweep over.
+            next = 0;
+            open.clear();
         }
-        if let Some(dialect) = by {
-            waived.push(Waived {
-                code: d.code,
-                dialect,
-            });
+        previous_first = first;
+        while next < scoped.len() && suppressions[scoped[next]].scope.start <= last {
+            open.push(scoped[next]);
+            next += 1;
         }
-        by.is_none()
-    });
+        open.retain(|&i| suppressions[i].scope.end > first);
+        candidates.clear();
+        candidates.extend(&global);
+        candidates.extend(&open);
+        candidates.sort_unstable();
+        mark(group, suppressions, &candidates, &mut used, &mut waived);
+    }
     if let Some(sink) = unused {
         for (s, used) in suppressions.iter().zip(&used) {
             for (i, c) in s.codes.iter().enumerate() {
@@ -291,6 +320,40 @@ pub fn apply(
         }
     }
     waived
+}
+
+/// Removes the findings of `diagnostics` that a suppression among
+/// `candidates` (indices into `suppressions`, in order) covers, marking the
+/// codes that suppressed something.
+fn mark(
+    diagnostics: &mut Vec<Diagnostic>,
+    suppressions: &[Suppression],
+    candidates: &[usize],
+    used: &mut [Vec<bool>],
+    waived: &mut Vec<Waived>,
+) {
+    diagnostics.retain(|d| {
+        let mut by = None;
+        for &si in candidates {
+            let s = &suppressions[si];
+            if !(s.global || s.scope.contains(d.range.start)) {
+                continue;
+            }
+            for (ci, c) in s.codes.iter().enumerate() {
+                if c.rule.is_some_and(|r| r.code == d.code) || c.key.eq_ignore_ascii_case(d.code) {
+                    used[si][ci] = true;
+                    by.get_or_insert(s.dialect);
+                }
+            }
+        }
+        if let Some(dialect) = by {
+            waived.push(Waived {
+                code: d.code,
+                dialect,
+            });
+        }
+        by.is_none()
+    });
 }
 
 /// Removes one code from a suppression comment, or the whole comment line

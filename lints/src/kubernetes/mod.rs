@@ -18,33 +18,67 @@ pub use workload::{ContainerKind, ContainerView, POD_AND_CONTAINER_FIELDS, PodVi
 
 /// Why a YAML file is not linted as Kubernetes objects, if it is not.
 pub fn not_kubernetes_reason(source: &str, stream: &crate::yaml::Stream) -> Option<String> {
-    if looks_like_helm_template(source) {
-        return Some("a Helm template (`{{ … }}`), not a manifest".into());
-    }
-    let mut any_object = false;
-    let mut kustomize = false;
-    for doc in &stream.documents {
-        for node in object::object_nodes(&doc.root) {
-            match (
-                node.get("apiVersion").and_then(|n| n.as_str()),
-                node.get("kind").and_then(|n| n.as_str()),
-            ) {
-                (Some(_), Some("Kustomization" | "Component")) => kustomize = true,
-                (Some(_), Some(_)) => any_object = true,
-                _ => {}
+    StreamFacts::of(stream).not_kubernetes_reason(source)
+}
+
+/// What the Kubernetes-or-not decision needs from a stream. The facts of
+/// pieces of a file (whole documents each) [`merge`](StreamFacts::merge)
+/// into those of the file.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct StreamFacts {
+    any_object: bool,
+    kustomize: bool,
+    any_document: bool,
+    any_error: bool,
+}
+
+impl StreamFacts {
+    pub(crate) fn of(stream: &crate::yaml::Stream) -> Self {
+        let mut facts = Self {
+            any_document: !stream.documents.is_empty(),
+            any_error: !stream.errors.is_empty(),
+            ..Self::default()
+        };
+        for doc in &stream.documents {
+            for node in object::object_nodes(&doc.root) {
+                match (
+                    node.get("apiVersion").and_then(|n| n.as_str()),
+                    node.get("kind").and_then(|n| n.as_str()),
+                ) {
+                    (Some(_), Some("Kustomization" | "Component")) => facts.kustomize = true,
+                    (Some(_), Some(_)) => facts.any_object = true,
+                    _ => {}
+                }
             }
         }
+        facts
     }
-    if any_object || (!stream.errors.is_empty() && mentions_api_version_and_kind(source)) {
-        // A manifest that does not load is still a manifest: report why.
-        None
-    } else if kustomize {
-        Some("a Kustomize file, not a cluster object".into())
-    } else if stream.documents.is_empty() && !stream.errors.is_empty() {
-        // Nothing loaded at all: whether it was meant as a manifest cannot be told.
-        Some("not valid YAML, and no Kubernetes object could be read".into())
-    } else {
-        Some("no document has `apiVersion` and `kind`".into())
+
+    pub(crate) fn merge(self, other: Self) -> Self {
+        Self {
+            any_object: self.any_object || other.any_object,
+            kustomize: self.kustomize || other.kustomize,
+            any_document: self.any_document || other.any_document,
+            any_error: self.any_error || other.any_error,
+        }
+    }
+
+    /// Why the file `source`, whose stream these facts describe, is not linted.
+    pub(crate) fn not_kubernetes_reason(self, source: &str) -> Option<String> {
+        if looks_like_helm_template(source) {
+            return Some("a Helm template (`{{ … }}`), not a manifest".into());
+        }
+        if self.any_object || (self.any_error && mentions_api_version_and_kind(source)) {
+            // A manifest that does not load is still a manifest: report why.
+            None
+        } else if self.kustomize {
+            Some("a Kustomize file, not a cluster object".into())
+        } else if !self.any_document && self.any_error {
+            // Nothing loaded at all: whether it was meant as a manifest cannot be told.
+            Some("not valid YAML, and no Kubernetes object could be read".into())
+        } else {
+            Some("no document has `apiVersion` and `kind`".into())
+        }
     }
 }
 

@@ -13,6 +13,7 @@ pub mod prelude;
 pub mod registry;
 pub mod support;
 
+pub(crate) use context::Elsewhere;
 pub use context::{DockerfileContext, KubernetesContext};
 pub use meta::{Category, Check, Profile, Reference, Rule, Source, Target};
 

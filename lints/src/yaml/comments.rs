@@ -6,12 +6,13 @@
 use super::Comment;
 use crate::text::TextRange;
 
-/// `zones` must be sorted by start.
-pub(super) fn scan(text: &str, zones: &[(u32, u32)]) -> Vec<Comment> {
-    let bytes = text.as_bytes();
+/// The comments of `text[start..end]`, a range of whole lines, with ranges
+/// in file coordinates. `zones` must be sorted by start.
+pub(super) fn scan(text: &str, start: usize, end: usize, zones: &[(u32, u32)]) -> Vec<Comment> {
+    let bytes = &text.as_bytes()[..end];
     let mut comments = Vec::new();
     let mut zone = 0;
-    let mut i = 0;
+    let mut i = start;
     while let Some(found) = memchr_hash(&bytes[i..]) {
         let at = i + found;
         i = at + 1;

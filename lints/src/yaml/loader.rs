@@ -14,21 +14,51 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 pub(super) fn load(text: &str, limits: &Limits) -> Stream {
-    let mut shared = Shared::new(text);
-    let mut outcome = load_chunk(text, 0, text.len(), limits, &mut shared);
+    load_range(text, 0, text.len(), 0, limits, 0).stream
+}
+
+/// What [`load_range`] read, with the alias budget it used.
+pub(crate) struct RangeLoad {
+    pub stream: Stream,
+    /// The alias budget's count after the range: `alias_start` plus what its aliases produced.
+    pub alias_nodes: usize,
+    /// Some alias was refused because the budget ran out.
+    pub alias_exhausted: bool,
+}
+
+/// Loads the whole documents of `text[start..end]` (a range that starts at
+/// a line that starts a document, or at 0, and ends where the next such
+/// line starts, or at the end), with ranges in file coordinates, exactly as
+/// they load as part of the whole text: documents are independent, and the
+/// alias budget goes on counting from `alias_start`, what the documents
+/// before the range used. `first_line` is the zero-based line of `start`
+/// (for messages that name lines).
+pub(crate) fn load_range(
+    text: &str,
+    start: usize,
+    end: usize,
+    first_line: usize,
+    limits: &Limits,
+    alias_start: usize,
+) -> RangeLoad {
+    let mut shared = Shared::new(text, start, end, first_line, alias_start);
+    let mut outcome = load_chunk(text, start, end, limits, &mut shared);
     if outcome.fatal {
-        let splits = document_starts(text);
-        if splits.len() > 1 || splits.first().is_some_and(|&s| s > 0) {
+        let splits: Vec<usize> = document_starts(&text[start..end])
+            .into_iter()
+            .map(|s| start + s)
+            .collect();
+        if splits.len() > 1 || splits.first().is_some_and(|&s| s > start) {
             // A syntax error stops saphyr for the rest of the stream. Documents
             // cannot span a `---` line at column 0, so each piece between such
             // lines is loaded on its own and the healthy ones survive.
-            shared = Shared::new(text);
+            shared = Shared::new(text, start, end, first_line, alias_start);
             outcome = Outcome::default();
             let mut bounds = splits;
-            if bounds.first() != Some(&0) {
-                bounds.insert(0, 0);
+            if bounds.first() != Some(&start) {
+                bounds.insert(0, start);
             }
-            bounds.push(text.len());
+            bounds.push(end);
             for pair in bounds.windows(2) {
                 let part = load_chunk(text, pair[0], pair[1], limits, &mut shared);
                 outcome.documents.extend(part.documents);
@@ -38,15 +68,19 @@ pub(super) fn load(text: &str, limits: &Limits) -> Stream {
         }
     }
     outcome.zones.sort_unstable();
-    Stream {
-        documents: outcome.documents,
-        errors: outcome.errors,
-        comments: comments::scan(text, &outcome.zones),
+    RangeLoad {
+        stream: Stream {
+            documents: outcome.documents,
+            errors: outcome.errors,
+            comments: comments::scan(text, start, end, &outcome.zones),
+        },
+        alias_nodes: shared.alias_nodes,
+        alias_exhausted: shared.alias_exhausted,
     }
 }
 
 /// Byte offsets of lines that start a document (`---` then a blank or end of line).
-fn document_starts(text: &str) -> Vec<usize> {
+pub(crate) fn document_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut starts = Vec::new();
     let mut line_start = 0;
@@ -70,24 +104,38 @@ fn document_starts(text: &str) -> Vec<usize> {
 /// State that outlives one chunk: the alias budget and the line index.
 struct Shared<'a> {
     text: &'a str,
+    /// The loaded range, and the zero-based line it starts on.
+    start: usize,
+    end: usize,
+    first_line: usize,
     alias_nodes: usize,
+    alias_exhausted: bool,
+    /// Lines of `text[start..end]`, built when a message first needs one.
     lines: Option<LineIndex>,
 }
 
 impl<'a> Shared<'a> {
-    fn new(text: &'a str) -> Self {
+    fn new(text: &'a str, start: usize, end: usize, first_line: usize, alias_nodes: usize) -> Self {
         Self {
             text,
-            alias_nodes: 0,
+            start,
+            end,
+            first_line,
+            alias_nodes,
+            alias_exhausted: false,
             lines: None,
         }
     }
 
+    /// One-based line of `offset`, which lies in the loaded range.
     fn line_of(&mut self, offset: u32) -> usize {
-        let text = self.text;
-        self.lines
-            .get_or_insert_with(|| LineIndex::new(text))
-            .line_of(offset)
+        let range = &self.text[self.start..self.end];
+        let relative = (offset as usize).saturating_sub(self.start) as u32;
+        self.first_line
+            + self
+                .lines
+                .get_or_insert_with(|| LineIndex::new(range))
+                .line_of(relative)
             + 1
     }
 }
@@ -546,6 +594,7 @@ impl<'a> Builder<'_, 'a> {
                 kind: YamlErrorKind::Limit,
             });
             self.poisoned = true;
+            self.shared.alias_exhausted = true;
             self.stack.clear();
             return;
         }

@@ -18,6 +18,8 @@ mod tests;
 pub use node::{Entry, Node, NodeValue, Scalar, ScalarStyle};
 pub use scalar::Resolved;
 
+pub(crate) use loader::{document_starts, load_range};
+
 use crate::text::TextRange;
 
 /// Budgets that keep hostile input from exhausting time, memory or stack.

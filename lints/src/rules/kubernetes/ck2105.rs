@@ -1,4 +1,5 @@
 use crate::kubernetes::edit;
+use crate::rules::Elsewhere;
 use crate::rules::prelude::*;
 
 crate::declare_rule! {
@@ -132,6 +133,14 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
                     ),
                 );
                 fix(ctx, pod.spec, d);
+                // The account may be in another piece of a large file.
+                if let Some(notes) = ctx.elsewhere {
+                    notes.borrow_mut().push(Elsewhere::AutomountOffAccount {
+                        finding: pod.spec_key.range,
+                        account: account_name(&pod).to_string(),
+                        namespace: object.namespace.map(str::to_string),
+                    });
+                }
             }
         }
     }
@@ -150,22 +159,29 @@ fn account_disables_automount(
     object: &crate::kubernetes::Object,
     pod: &crate::kubernetes::PodView,
 ) -> bool {
-    let account = pod
-        .get("serviceAccountName")
+    let account = account_name(pod);
+    ctx.objects.iter().any(|sa| {
+        disables_automount(sa) == Some(account)
+            && crate::project::same_namespace(sa.namespace, object.namespace)
+    })
+}
+
+/// The name of the pod's ServiceAccount.
+fn account_name<'a>(pod: &crate::kubernetes::PodView<'a>) -> &'a str {
+    pod.get("serviceAccountName")
         .or_else(|| pod.get("serviceAccount"))
         .and_then(|n| n.as_str())
-        .unwrap_or("default");
-    ctx.objects.iter().any(|sa| {
-        sa.kind == "ServiceAccount"
-            && sa.name == Some(account)
-            && match (sa.namespace, object.namespace) {
-                (Some(a), Some(b)) => a == b,
-                _ => true,
-            }
-            && sa
-                .node
-                .get("automountServiceAccountToken")
-                .and_then(|n| n.as_bool())
-                == Some(false)
-    })
+        .unwrap_or("default")
+}
+
+/// The name of a ServiceAccount that sets `automountServiceAccountToken: false`.
+pub(crate) fn disables_automount<'a>(object: &crate::kubernetes::Object<'a>) -> Option<&'a str> {
+    (object.kind == "ServiceAccount"
+        && object
+            .node
+            .get("automountServiceAccountToken")
+            .and_then(|n| n.as_bool())
+            == Some(false))
+    .then_some(object.name)
+    .flatten()
 }
