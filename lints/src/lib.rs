@@ -36,4 +36,5 @@ pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 pub use lint::{LintedFile, lint_source};
 #[doc(hidden)]
 pub use lint_kubernetes::Chunking;
+pub use lint_kubernetes::PieceCache;
 pub use text::{LineCol, LineIndex, TextRange};

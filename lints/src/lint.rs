@@ -176,6 +176,36 @@ pub fn lint_manifest_in_pieces(
         config,
         None,
         chunking,
+        None,
+    )
+}
+
+/// [`lint_source`] for a Kubernetes manifest an editor holds open: the
+/// file is cut into one piece per document, and the pieces `cache` holds
+/// from the last lint whose text is unchanged are not linted again. The
+/// findings are those of [`lint_source`]. Clear the cache when the
+/// configuration changes.
+pub fn lint_manifest_with_cache(
+    path: &Path,
+    source: String,
+    config: &Config,
+    cache: &mut crate::lint_kubernetes::PieceCache,
+) -> LintedFile {
+    let chunking = crate::lint_kubernetes::Chunking {
+        // Below this, the whole file lints in well under a millisecond.
+        threshold: 8 * 1024,
+        piece: 1,
+    };
+    let kind = FileKind::Kubernetes;
+    lint_with(
+        path,
+        source,
+        kind,
+        false,
+        config,
+        None,
+        chunking,
+        Some(cache),
     )
 }
 
@@ -188,9 +218,12 @@ fn lint_inner(
     build: Option<&BuildContext>,
 ) -> LintedFile {
     let chunking = crate::lint_kubernetes::Chunking::default();
-    lint_with(path, source, kind, forced, config, build, chunking)
+    lint_with(path, source, kind, forced, config, build, chunking, None)
 }
 
+// The two last arguments say how a manifest is cut into pieces; they only
+// pass through to `lint_kubernetes`.
+#[allow(clippy::too_many_arguments)]
 fn lint_with(
     path: &Path,
     source: String,
@@ -199,6 +232,7 @@ fn lint_with(
     config: &Config,
     build: Option<&BuildContext>,
     chunking: crate::lint_kubernetes::Chunking,
+    cache: Option<&mut crate::lint_kubernetes::PieceCache>,
 ) -> LintedFile {
     // `overrides:` entries that match this path.
     let config = &*config.for_path(path);
@@ -206,7 +240,9 @@ fn lint_with(
     file.build = build.cloned();
     match kind {
         FileKind::Dockerfile => crate::lint_dockerfile::lint(&mut file, config, build),
-        FileKind::Kubernetes => crate::lint_kubernetes::lint(&mut file, config, forced, chunking),
+        FileKind::Kubernetes => {
+            crate::lint_kubernetes::lint(&mut file, config, forced, chunking, cache)
+        }
     }
     configure(&mut file.diagnostics, config);
     sort(&mut file.diagnostics);

@@ -49,7 +49,13 @@ impl Default for Chunking {
     }
 }
 
-pub(crate) fn lint(file: &mut LintedFile, config: &Config, forced: bool, chunking: Chunking) {
+pub(crate) fn lint(
+    file: &mut LintedFile,
+    config: &Config,
+    forced: bool,
+    chunking: Chunking,
+    cache: Option<&mut PieceCache>,
+) {
     let bounds = pieces(&file.source, chunking);
     let whole = Whole {
         path: &file.path,
@@ -57,7 +63,9 @@ pub(crate) fn lint(file: &mut LintedFile, config: &Config, forced: bool, chunkin
         lines: &file.line_index,
         config,
     };
-    let mut pieces: Vec<Piece> = if let [(start, end)] = bounds[..] {
+    let mut pieces: Vec<Piece> = if let Some(cache) = cache {
+        cache.lint(&whole, &bounds)
+    } else if let [(start, end)] = bounds[..] {
         // One piece: as soon as it is clear the file is no manifest, stop.
         vec![whole.lint_piece(start, end, 0, !forced)]
     } else {
@@ -144,7 +152,7 @@ struct Whole<'a> {
 }
 
 /// What one piece of the file contributes. Its tree is gone.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Piece {
     start: usize,
     end: usize,
@@ -166,6 +174,8 @@ struct Piece {
     /// Alias budget the piece used, and whether it ran out.
     alias_nodes: usize,
     alias_exhausted: bool,
+    /// A message names a line (a duplicate key's first definition).
+    names_lines: bool,
 }
 
 impl Whole<'_> {
@@ -192,6 +202,10 @@ impl Whole<'_> {
         let mut piece = Piece {
             start,
             end,
+            names_lines: stream
+                .errors
+                .iter()
+                .any(|e| e.kind == yaml::YamlErrorKind::DuplicateKey),
             facts: StreamFacts::of(&stream),
             alias_nodes: load.alias_nodes - alias_start,
             alias_exhausted: load.alias_exhausted,
@@ -406,5 +420,148 @@ fn scope_in(node: &yaml::Node, index: &LineIndex, line: usize) -> Option<TextRan
             }
         }),
         _ => None,
+    }
+}
+
+/// The pieces of a document's last lint, for the language server: on the
+/// next lint, a piece whose text did not change is not loaded or linted
+/// again; its findings, suppressions and inventory are moved to where the
+/// piece now starts. Whoever keeps the cache clears it when the
+/// configuration changes.
+#[derive(Default)]
+pub struct PieceCache {
+    pieces: std::collections::HashMap<String, Vec<Cached>>,
+}
+
+/// A piece's outcome as if the piece started at offset 0.
+struct Cached {
+    first_line: usize,
+    piece: Piece,
+}
+
+impl PieceCache {
+    pub fn clear(&mut self) {
+        self.pieces.clear();
+    }
+
+    fn lint(&mut self, whole: &Whole<'_>, bounds: &[(usize, usize)]) -> Vec<Piece> {
+        let mut previous = std::mem::take(&mut self.pieces);
+        let mut out = Vec::with_capacity(bounds.len());
+        for &(start, end) in bounds {
+            let text = &whole.source[start..end];
+            let first_line = whole.lines.line_of(start as u32);
+            let reusable = previous.get_mut(text).and_then(|found| {
+                // A piece whose messages name lines is reused only where it was.
+                let at = found
+                    .iter()
+                    .position(|c| !c.piece.names_lines || c.first_line == first_line)?;
+                Some(found.swap_remove(at))
+            });
+            let cached = reusable.unwrap_or_else(|| {
+                let mut piece = whole.lint_piece(start, end, 0, false);
+                piece.shift(-(start as i64));
+                Cached { first_line, piece }
+            });
+            let mut piece = cached.piece.clone();
+            piece.shift(start as i64);
+            out.push(piece);
+            self.pieces
+                .entry(text.to_string())
+                .or_default()
+                .push(Cached {
+                    first_line,
+                    ..cached
+                });
+        }
+        out
+    }
+}
+
+impl Piece {
+    /// Moves every position by `by` bytes.
+    fn shift(&mut self, by: i64) {
+        let at = |offset: usize| (offset as i64 + by) as usize;
+        self.start = at(self.start);
+        self.end = at(self.end);
+        for d in &mut self.diagnostics {
+            shift_diagnostic(d, by);
+        }
+        for s in self.comments.iter_mut().chain(&mut self.annotations) {
+            shift_suppression(s, by);
+        }
+        if let Some(scope) = &mut self.first_line_scope {
+            *scope = moved(*scope, by);
+        }
+        for w in &mut self.inventory.workloads {
+            w.anchor = moved(w.anchor, by);
+            if let Some(node) = &mut w.pod_labels {
+                shift_node(node, by);
+            }
+        }
+        for p in &mut self.inventory.network_policies {
+            if let Some(node) = &mut p.pod_selector {
+                shift_node(node, by);
+            }
+        }
+        for s in &mut self.inventory.services {
+            s.anchor = moved(s.anchor, by);
+        }
+        for e in &mut self.elsewhere {
+            match e {
+                Elsewhere::AutomountOffAccount { finding, .. } => *finding = moved(*finding, by),
+            }
+        }
+    }
+}
+
+/// `range` moved by `by` bytes; the empty range at `u32::MAX` that stands
+/// for "nowhere" stays where it is.
+fn moved(range: TextRange, by: i64) -> TextRange {
+    if range == TextRange::empty(u32::MAX) {
+        return range;
+    }
+    let at = |offset: u32| (i64::from(offset) + by) as u32;
+    TextRange::new(at(range.start), at(range.end))
+}
+
+fn shift_diagnostic(d: &mut Diagnostic, by: i64) {
+    d.range = moved(d.range, by);
+    for label in &mut d.labels {
+        label.range = moved(label.range, by);
+    }
+    if let Some(fix) = &mut d.fix {
+        for edit in &mut fix.edits {
+            edit.range = moved(edit.range, by);
+        }
+    }
+}
+
+fn shift_suppression(s: &mut Suppression, by: i64) {
+    s.comment = moved(s.comment, by);
+    s.removal = moved(s.removal, by);
+    s.scope = moved(s.scope, by);
+    for code in &mut s.codes {
+        code.range = moved(code.range, by);
+    }
+    if let Some(expiry) = &mut s.expires {
+        expiry.range = moved(expiry.range, by);
+    }
+}
+
+fn shift_node(node: &mut yaml::Node, by: i64) {
+    let mut stack = vec![node];
+    while let Some(node) = stack.pop() {
+        node.range = moved(node.range, by);
+        node.alias = node.alias.map(|a| moved(a, by));
+        match &mut node.value {
+            yaml::NodeValue::Sequence(items) => stack.extend(items.iter_mut()),
+            yaml::NodeValue::Mapping(entries) => {
+                for e in entries.iter_mut() {
+                    stack.push(&mut e.key);
+                    stack.push(&mut e.value);
+                }
+            }
+            yaml::NodeValue::Null | yaml::NodeValue::Scalar(_) => {}
+        }
     }
 }

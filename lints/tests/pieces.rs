@@ -327,3 +327,54 @@ fn a_directive_stays_with_its_document() {
     let text = format!("{}%YAML 1.1\n---\n{}---\n{}", pod("a"), pod("b"), pod("c"));
     same_in_pieces(&text, &strict());
 }
+
+#[test]
+fn a_cache_of_pieces_gives_a_fresh_lints_findings_after_every_edit() {
+    let config = strict();
+    let mut text = String::new();
+    for i in 0..80 {
+        text.push_str("---\n");
+        text.push_str(&pod(&format!("p{i}")));
+    }
+    let duplicate =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: x\n  a: y\n";
+    let mut cache = caulk_lints::PieceCache::default();
+    let mut check = |text: &str| {
+        let cached = caulk_lints::lint::lint_manifest_with_cache(
+            Path::new("k.yaml"),
+            text.to_string(),
+            &config,
+            &mut cache,
+        );
+        let fresh = lint(text, &config, ONE_PIECE);
+        assert_eq!(
+            outcome(&cached),
+            outcome(&fresh),
+            "after editing to:\n{text}"
+        );
+    };
+    assert!(text.len() > 8 * 1024, "the text is cut into pieces");
+    check(&text);
+    let middle = text.find("name: p40").unwrap();
+    type Edit = Box<dyn Fn(&mut String)>;
+    let edits: Vec<Edit> = vec![
+        // The first, a middle and the last document.
+        Box::new(|t| t.insert_str(4, "# caulk global ignore=CK1003\n")),
+        Box::new(move |t| t.insert_str(middle, "labels: {a: b}\n  ")),
+        Box::new(|t| t.push_str("      resources: {}\n")),
+        // A separator in the middle of a document, and gone again.
+        Box::new(move |t| t.insert_str(middle, "---\n")),
+        Box::new(move |t| t.replace_range(middle..middle + 4, "")),
+        // Broken, then repaired.
+        Box::new(move |t| t.insert_str(middle, "  bad: [\n")),
+        Box::new(move |t| t.replace_range(middle..middle + 9, "")),
+        // A duplicate key, then lines inserted above it.
+        Box::new(move |t| t.insert_str(middle - 4, &format!("---\n{duplicate}"))),
+        Box::new(|t| t.insert_str(0, "---\na: 1\n\n")),
+        Box::new(|t| t.replace_range(0..4, "")),
+    ];
+    for edit in &edits {
+        edit(&mut text);
+        check(&text);
+    }
+}

@@ -16,6 +16,9 @@ pub struct Document {
     pub line_index: LineIndex,
     /// The engine's result for `version`; `None` until linted or after an edit.
     pub linted: Option<LintedFile>,
+    /// The pieces of the last lint of a manifest, so that an edit re-lints
+    /// only the documents it touched. Cleared when the configuration changes.
+    pub pieces: caulk_lints::PieceCache,
 }
 
 impl Document {
@@ -27,6 +30,7 @@ impl Document {
             version,
             text,
             linted: None,
+            pieces: caulk_lints::PieceCache::default(),
         }
     }
 

@@ -463,6 +463,7 @@ impl<'a> Server<'a> {
         for uri in self.documents.uris() {
             if let Some(doc) = self.documents.get_mut(&uri) {
                 doc.linted = None;
+                doc.pieces.clear();
             }
             self.dirty.insert(uri);
         }
@@ -531,14 +532,24 @@ impl<'a> Server<'a> {
         let Some(doc) = self.documents.get_mut(uri) else {
             return;
         };
-        doc.linted = Some(caulk_lints::lint::lint_source_in(
-            &doc.lint_path(),
-            doc.text.clone(),
-            kind,
-            false,
-            &config,
-            build.as_ref(),
-        ));
+        let path = doc.lint_path();
+        doc.linted = Some(match kind {
+            // Only the documents an edit touched are linted again.
+            caulk_lints::FileKind::Kubernetes => caulk_lints::lint::lint_manifest_with_cache(
+                &path,
+                doc.text.clone(),
+                &config,
+                &mut doc.pieces,
+            ),
+            caulk_lints::FileKind::Dockerfile => caulk_lints::lint::lint_source_in(
+                &path,
+                doc.text.clone(),
+                kind,
+                false,
+                &config,
+                build.as_ref(),
+            ),
+        });
     }
 
     /// A broken configuration file is shown once (until configuration is

@@ -836,3 +836,75 @@ fn dockerfiles_are_linted_with_their_build_context() {
     );
     c.shutdown();
 }
+
+/// The line and UTF-16 column of byte `at` of an ASCII `text`.
+fn position(text: &str, at: usize) -> Value {
+    let line = text[..at].matches('\n').count();
+    let column = at - text[..at].rfind('\n').map_or(0, |nl| nl + 1);
+    json!({ "line": line, "character": column })
+}
+
+#[test]
+fn edited_manifests_get_the_findings_of_a_fresh_open() {
+    // The server re-lints only the documents an edit touches; what it
+    // publishes must be what opening the edited text afresh gives.
+    let dir = tempfile::tempdir().unwrap();
+    let uri = file_uri(&dir.path().join("all.yaml"));
+    let mut c = Client::start(&["utf-16"]);
+    let mut text = String::new();
+    for i in 0..60 {
+        text.push_str(&format!(
+            "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p{i}\nspec:\n  containers:\n    - name: app\n      image: nginx\n      securityContext: {{privileged: true}}\n"
+        ));
+    }
+    assert!(text.len() > 8 * 1024, "big enough to be cut into pieces");
+    c.open(&uri, "yaml", &text);
+    let middle = text.find("name: p30").unwrap();
+    let end = text.len();
+    // (start, end, new text), each in the text the edit before left.
+    let edits: Vec<(usize, usize, &str)> = vec![
+        (4, 4, "# caulk global ignore=CK1003\n"),
+        (middle, middle, "labels: {a: b}\n  "),
+        (end + 29, end + 29, "      resources: {}\n"),
+        (middle, middle, "---\n"),
+        (middle, middle + 4, ""),
+        (middle, middle, "  bad: [\n"),
+        (middle, middle + 9, ""),
+        (
+            middle - 4,
+            middle - 4,
+            "---\nkind: ConfigMap\napiVersion: v1\ndata:\n  a: 1\n  a: 2\n",
+        ),
+        (0, 0, "---\nplain: yes\n\n"),
+        (4, 29, ""),
+        (0, 3, ""),
+    ];
+    for (n, (start, stop, new)) in edits.into_iter().enumerate() {
+        let version = n as i32 + 2;
+        let (from, to) = (position(&text, start), position(&text, stop));
+        c.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": { "uri": uri, "version": version },
+                "contentChanges": [{ "range": { "start": from, "end": to }, "text": new }],
+            }),
+        );
+        text.replace_range(start..stop, new);
+        let edited = c.notification("textDocument/publishDiagnostics", |p| {
+            p["uri"] == uri && p["version"] == version
+        });
+        let fresh_uri = file_uri(&dir.path().join(format!("fresh-{n}.yaml")));
+        let fresh = c.open(&fresh_uri, "yaml", &text);
+        c.notify(
+            "textDocument/didClose",
+            json!({ "textDocument": { "uri": fresh_uri } }),
+        );
+        let edited = serde_json::to_string(&edited["diagnostics"]).unwrap();
+        let fresh = serde_json::to_string(&fresh)
+            .unwrap()
+            .replace(&fresh_uri, &uri);
+        assert_eq!(edited, fresh, "after edit {n}, the text being:\n{text}");
+        assert!(edited.contains("CK"), "findings are published");
+    }
+    c.shutdown();
+}
