@@ -227,6 +227,26 @@ fn check_range(text: &str, range: TextRange, what: &str) {
     );
 }
 
+/// How many panics the process has had, counted by a panic hook installed
+/// on first use that then calls the hook that was there (libFuzzer's,
+/// which aborts, or the default one, which prints). The language server
+/// catches a panic in a handler and answers with an error, so without this
+/// count the replay test would pass an input the fuzzer crashed on.
+fn panics_so_far() -> usize {
+    use std::sync::Once;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static PANICS: AtomicUsize = AtomicUsize::new(0);
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            PANICS.fetch_add(1, Ordering::SeqCst);
+            previous(info);
+        }));
+    });
+    PANICS.load(Ordering::SeqCst)
+}
+
 /// The language server over an in-memory connection: after `initialize`,
 /// each line of `data` becomes one message. A line that is a JSON-RPC
 /// message is sent as it is; otherwise its first byte picks a method and
@@ -259,6 +279,7 @@ pub fn lsp_session(data: &[u8]) {
         "untitled:Untitled-1",
     ];
 
+    let panics_before = panics_so_far();
     let (client, server) = Connection::memory();
     let send = |m: Message| {
         let _ = client.sender.send(m);
@@ -357,4 +378,11 @@ pub fn lsp_session(data: &[u8]) {
     assert!(shut_down, "the server answers shutdown");
     assert_eq!(answered, requests, "every request gets a response");
     let _ = handle.join().expect("the server thread does not panic");
+    // Counts every thread, so a panic in a concurrent test shows up here
+    // too; that test fails anyway.
+    assert_eq!(
+        panics_so_far(),
+        panics_before,
+        "the server caught a panic while handling a message"
+    );
 }
