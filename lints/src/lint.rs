@@ -37,8 +37,17 @@ pub struct LintedFile {
 
 impl LintedFile {
     fn new(path: &Path, kind: FileKind, source: String) -> Self {
+        let line_index = LineIndex::new(&source);
+        Self::with_index(path, kind, source, line_index)
+    }
+
+    fn with_index(path: &Path, kind: FileKind, source: String, line_index: LineIndex) -> Self {
+        debug_assert_eq!(
+            line_index.line_count(),
+            LineIndex::new(&source).line_count()
+        );
         Self {
-            line_index: LineIndex::new(&source),
+            line_index,
             path: path.to_path_buf(),
             kind,
             source,
@@ -168,6 +177,10 @@ pub fn lint_manifest_in_pieces(
     config: &Config,
     chunking: crate::lint_kubernetes::Chunking,
 ) -> LintedFile {
+    let cut = Cut {
+        chunking,
+        ..Cut::default()
+    };
     lint_with(
         path,
         source,
@@ -175,38 +188,33 @@ pub fn lint_manifest_in_pieces(
         forced,
         config,
         None,
-        chunking,
-        None,
+        cut,
     )
 }
 
 /// [`lint_source`] for a Kubernetes manifest an editor holds open: the
 /// file is cut into one piece per document, and the pieces `cache` holds
 /// from the last lint whose text is unchanged are not linted again. The
-/// findings are those of [`lint_source`]. Clear the cache when the
+/// findings are those of [`lint_source`]. `line_index` is `source`'s (the
+/// editor's copy, kept up to date edit by edit). Clear the cache when the
 /// configuration changes.
 pub fn lint_manifest_with_cache(
     path: &Path,
     source: String,
+    line_index: LineIndex,
     config: &Config,
     cache: &mut crate::lint_kubernetes::PieceCache,
 ) -> LintedFile {
-    let chunking = crate::lint_kubernetes::Chunking {
-        // Below this, the whole file lints in well under a millisecond.
-        threshold: 8 * 1024,
-        piece: 1,
+    let cut = Cut {
+        chunking: crate::lint_kubernetes::Chunking {
+            // Below this, the whole file lints in well under a millisecond.
+            threshold: 8 * 1024,
+            piece: 1,
+        },
+        cache: Some(cache),
+        line_index: Some(line_index),
     };
-    let kind = FileKind::Kubernetes;
-    lint_with(
-        path,
-        source,
-        kind,
-        false,
-        config,
-        None,
-        chunking,
-        Some(cache),
-    )
+    lint_with(path, source, FileKind::Kubernetes, false, config, None, cut)
 }
 
 fn lint_inner(
@@ -217,13 +225,18 @@ fn lint_inner(
     config: &Config,
     build: Option<&BuildContext>,
 ) -> LintedFile {
-    let chunking = crate::lint_kubernetes::Chunking::default();
-    lint_with(path, source, kind, forced, config, build, chunking, None)
+    lint_with(path, source, kind, forced, config, build, Cut::default())
 }
 
-// The two last arguments say how a manifest is cut into pieces; they only
-// pass through to `lint_kubernetes`.
-#[allow(clippy::too_many_arguments)]
+/// How a manifest is cut into pieces, with what the caller already has.
+#[derive(Default)]
+struct Cut<'c> {
+    chunking: crate::lint_kubernetes::Chunking,
+    cache: Option<&'c mut crate::lint_kubernetes::PieceCache>,
+    /// The source's line index, when the caller keeps one.
+    line_index: Option<LineIndex>,
+}
+
 fn lint_with(
     path: &Path,
     source: String,
@@ -231,20 +244,25 @@ fn lint_with(
     forced: bool,
     config: &Config,
     build: Option<&BuildContext>,
-    chunking: crate::lint_kubernetes::Chunking,
-    cache: Option<&mut crate::lint_kubernetes::PieceCache>,
+    cut: Cut<'_>,
 ) -> LintedFile {
     // `overrides:` entries that match this path.
     let config = &*config.for_path(path);
-    let mut file = LintedFile::new(path, kind, source);
+    let mut file = match cut.line_index {
+        Some(line_index) => LintedFile::with_index(path, kind, source, line_index),
+        None => LintedFile::new(path, kind, source),
+    };
     file.build = build.cloned();
     match kind {
-        FileKind::Dockerfile => crate::lint_dockerfile::lint(&mut file, config, build),
+        FileKind::Dockerfile => {
+            crate::lint_dockerfile::lint(&mut file, config, build);
+            configure(&mut file.diagnostics, config);
+        }
+        // Every finding has been through `finish_groups`, which configures them.
         FileKind::Kubernetes => {
-            crate::lint_kubernetes::lint(&mut file, config, forced, chunking, cache)
+            crate::lint_kubernetes::lint(&mut file, config, forced, cut.chunking, cut.cache)
         }
     }
-    configure(&mut file.diagnostics, config);
     sort(&mut file.diagnostics);
     file
 }
@@ -257,13 +275,30 @@ fn sort(diagnostics: &mut [Diagnostic]) {
 
 /// Applies per-rule severity overrides and drops disabled rules' findings.
 pub(crate) fn configure(diagnostics: &mut Vec<Diagnostic>, config: &Config) {
-    diagnostics.retain_mut(|d| match crate::rules::registry::by_code(d.code) {
-        Some(rule) if config.is_enabled(rule) => {
-            d.severity = config.severity(rule);
-            true
+    use crate::diagnostic::Severity;
+    /// What the configuration does with one rule's findings; `None`: not a
+    /// rule's finding, kept as it is.
+    type Decision = Option<Option<Severity>>;
+    // Findings come rule by rule: the last rule's decision is reused.
+    let mut last: Option<(&str, Decision)> = None;
+    diagnostics.retain_mut(|d| {
+        let decision = match last {
+            Some((code, decision)) if code == d.code => decision,
+            _ => {
+                let decision = crate::rules::registry::by_code(d.code)
+                    .map(|rule| config.is_enabled(rule).then(|| config.severity(rule)));
+                last = Some((d.code, decision));
+                decision
+            }
+        };
+        match decision {
+            Some(Some(severity)) => {
+                d.severity = severity;
+                true
+            }
+            Some(None) => false,
+            None => true,
         }
-        Some(_) => false,
-        None => true,
     });
 }
 

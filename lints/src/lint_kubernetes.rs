@@ -430,11 +430,13 @@ fn scope_in(node: &yaml::Node, index: &LineIndex, line: usize) -> Option<TextRan
 /// configuration changes.
 #[derive(Default)]
 pub struct PieceCache {
-    pieces: std::collections::HashMap<String, Vec<Cached>>,
+    /// In file order.
+    pieces: Vec<Cached>,
 }
 
-/// A piece's outcome as if the piece started at offset 0.
+/// A piece's text and outcome, as if the piece started at offset 0.
 struct Cached {
+    text: String,
     first_line: usize,
     piece: Piece,
 }
@@ -445,33 +447,49 @@ impl PieceCache {
     }
 
     fn lint(&mut self, whole: &Whole<'_>, bounds: &[(usize, usize)]) -> Vec<Piece> {
-        let mut previous = std::mem::take(&mut self.pieces);
-        let mut out = Vec::with_capacity(bounds.len());
-        for &(start, end) in bounds {
-            let text = &whole.source[start..end];
+        let mut old: Vec<Option<Cached>> = std::mem::take(&mut self.pieces)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let text = |i: usize| &whole.source[bounds[i].0..bounds[i].1];
+        let same = |old: &Option<Cached>, i: usize| old.as_ref().is_some_and(|c| c.text == text(i));
+        // An edit changes the pieces it touches; the others keep their
+        // place counted from the start or from the end of the file.
+        let (new_count, old_count) = (bounds.len(), old.len());
+        let mut from = vec![None; new_count];
+        let mut prefix = 0;
+        while prefix < new_count.min(old_count) && same(&old[prefix], prefix) {
+            from[prefix] = Some(prefix);
+            prefix += 1;
+        }
+        let mut suffix = 0;
+        while suffix < (new_count - prefix).min(old_count - prefix)
+            && same(&old[old_count - 1 - suffix], new_count - 1 - suffix)
+        {
+            from[new_count - 1 - suffix] = Some(old_count - 1 - suffix);
+            suffix += 1;
+        }
+        let mut out = Vec::with_capacity(new_count);
+        for (i, &(start, end)) in bounds.iter().enumerate() {
             let first_line = whole.lines.line_of(start as u32);
-            let reusable = previous.get_mut(text).and_then(|found| {
+            let reused = from[i]
+                .and_then(|j| old[j].take())
                 // A piece whose messages name lines is reused only where it was.
-                let at = found
-                    .iter()
-                    .position(|c| !c.piece.names_lines || c.first_line == first_line)?;
-                Some(found.swap_remove(at))
-            });
-            let cached = reusable.unwrap_or_else(|| {
+                .filter(|c| !c.piece.names_lines || c.first_line == first_line);
+            let mut cached = reused.unwrap_or_else(|| {
                 let mut piece = whole.lint_piece(start, end, 0, false);
                 piece.shift(-(start as i64));
-                Cached { first_line, piece }
+                Cached {
+                    text: text(i).to_string(),
+                    first_line,
+                    piece,
+                }
             });
             let mut piece = cached.piece.clone();
             piece.shift(start as i64);
             out.push(piece);
-            self.pieces
-                .entry(text.to_string())
-                .or_default()
-                .push(Cached {
-                    first_line,
-                    ..cached
-                });
+            cached.first_line = first_line;
+            self.pieces.push(cached);
         }
         out
     }

@@ -114,16 +114,31 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = Vec::with_capacity(text.len() / 32 + 1);
         line_starts.push(0);
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i as u32 + 1),
-        );
+        // `match_indices` with a `char` searches with memchr.
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i as u32 + 1));
         Self {
             line_starts,
             len: text.len() as u32,
         }
+    }
+
+    /// Updates the index for an edit of its text: `range` (of the text
+    /// before the edit) replaced by `new_text`. Cheaper than indexing the
+    /// edited text again: only the starts after the edit move.
+    pub fn replace(&mut self, range: TextRange, new_text: &str) {
+        let (start, end) = (range.start.min(self.len), range.end.min(self.len));
+        let end = end.max(start);
+        let delta = new_text.len() as i64 - i64::from(end - start);
+        let first = self.line_starts.partition_point(|&s| s <= start);
+        let after = self.line_starts.partition_point(|&s| s <= end);
+        for s in &mut self.line_starts[after..] {
+            *s = (i64::from(*s) + delta) as u32;
+        }
+        let inserted = new_text
+            .match_indices('\n')
+            .map(|(i, _)| start + i as u32 + 1);
+        self.line_starts.splice(first..after, inserted);
+        self.len = (i64::from(self.len) + delta) as u32;
     }
 
     pub fn line_count(&self) -> usize {
@@ -229,6 +244,32 @@ mod tests {
             LineCol { line: 3, column: 1 }
         );
         assert_eq!(idx.line_range(1, text).slice(text), "b: 😀x");
+    }
+
+    #[test]
+    fn replace_gives_the_index_of_the_edited_text() {
+        let mut text = String::from("a: 1\nb: 2\n\nc: [x,\n  y]\n");
+        let mut index = LineIndex::new(&text);
+        let edits: [(usize, usize, &str); 7] = [
+            (0, 0, "---\n"),
+            (5, 9, ""),
+            (3, 12, "x\ny\nz"),
+            (0, 0, ""),
+            (10, 10, "\n\n"),
+            (text.len() - 3, text.len() - 3, "tail\n"),
+            (0, 6, "é\r\n"),
+        ];
+        for (start, end, new) in edits {
+            let (start, end) = (start.min(text.len()), end.min(text.len()));
+            index.replace(TextRange::from_usize(start, end), new);
+            text.replace_range(start..end, new);
+            let fresh = LineIndex::new(&text);
+            assert_eq!(
+                (&index.line_starts, index.len),
+                (&fresh.line_starts, fresh.len),
+                "after replacing {start}..{end} with {new:?}: {text:?}"
+            );
+        }
     }
 
     #[test]

@@ -343,6 +343,7 @@ fn a_cache_of_pieces_gives_a_fresh_lints_findings_after_every_edit() {
         let cached = caulk_lints::lint::lint_manifest_with_cache(
             Path::new("k.yaml"),
             text.to_string(),
+            caulk_lints::LineIndex::new(text),
             &config,
             &mut cache,
         );

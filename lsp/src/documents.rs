@@ -83,14 +83,15 @@ impl Document {
             match change {
                 TextDocumentContentChangeEvent::TextDocumentContentChangeWholeDocument(whole) => {
                     self.text = whole.text;
+                    self.line_index = LineIndex::new(&self.text);
                 }
                 TextDocumentContentChangeEvent::TextDocumentContentChangePartial(partial) => {
                     let range =
                         convert::text_range(&self.text, &self.line_index, partial.range, encoding);
                     self.text.replace_range(range.as_usize(), &partial.text);
+                    self.line_index.replace(range, &partial.text);
                 }
             }
-            self.line_index = LineIndex::new(&self.text);
         }
         self.version = version;
         self.linted = None;

@@ -538,6 +538,7 @@ impl<'a> Server<'a> {
             caulk_lints::FileKind::Kubernetes => caulk_lints::lint::lint_manifest_with_cache(
                 &path,
                 doc.text.clone(),
+                doc.line_index.clone(),
                 &config,
                 &mut doc.pieces,
             ),

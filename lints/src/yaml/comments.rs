@@ -13,7 +13,8 @@ pub(super) fn scan(text: &str, start: usize, end: usize, zones: &[(u32, u32)]) -
     let mut comments = Vec::new();
     let mut zone = 0;
     let mut i = start;
-    while let Some(found) = memchr_hash(&bytes[i..]) {
+    // `find` with a `char` searches with memchr.
+    while let Some(found) = text[i..end].find('#') {
         let at = i + found;
         i = at + 1;
         let at32 = at as u32;
@@ -52,10 +53,6 @@ pub(super) fn scan(text: &str, start: usize, end: usize, zones: &[(u32, u32)]) -
 
 fn is_bom_end(text: &str, at: usize) -> bool {
     at == 3 && text.starts_with('\u{feff}')
-}
-
-fn memchr_hash(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'#')
 }
 
 /// Where a comment starts in one line of YAML outside quoted scalars, if anywhere.

@@ -82,23 +82,17 @@ pub(crate) fn load_range(
 /// Byte offsets of lines that start a document (`---` then a blank or end of line).
 pub(crate) fn document_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
-    let mut starts = Vec::new();
-    let mut line_start = 0;
-    loop {
-        let rest = &bytes[line_start..];
-        if rest.starts_with(b"---")
-            && rest
-                .get(3)
+    let starts_document = |at: usize| {
+        bytes[at..].starts_with(b"---")
+            && bytes
+                .get(at + 3)
                 .is_none_or(|c| matches!(c, b' ' | b'\t' | b'\r' | b'\n'))
-        {
-            starts.push(line_start);
-        }
-        match rest.iter().position(|&b| b == b'\n') {
-            Some(nl) => line_start += nl + 1,
-            None => break,
-        }
-    }
-    starts
+    };
+    // `match_indices` finds the line breaks with memchr.
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(nl, _)| nl + 1))
+        .filter(|&at| starts_document(at))
+        .collect()
 }
 
 /// State that outlives one chunk: the alias budget and the line index.
