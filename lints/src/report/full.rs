@@ -1,4 +1,6 @@
-//! `full`: codespan-reporting snippets, for people at a terminal.
+//! `full`: codespan-reporting snippets, for people at a terminal. The usual
+//! shapes are drawn by [`snippet`], byte for byte as codespan would, and
+//! the rest by codespan itself.
 //!
 //! ```text
 //! warning[DL3007 latest-tag]: Using latest is prone to errors
@@ -12,6 +14,8 @@
 
 use super::RenderOptions;
 use super::escape::{terminal_line, terminal_source};
+use super::ordered::for_each_ordered;
+use super::snippet::{self, Palette};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::lint::LintedFile;
 use crate::text::{LineIndex, TextRange};
@@ -31,22 +35,24 @@ pub fn render(
     let database = Database::new(files);
     let config = Config::default();
     let styles = Styles::default();
-    // codespan writes a snippet character by character, which makes this the
-    // slowest part of a big run: files are rendered in parallel, a bounded
-    // batch at a time, and written in order.
-    const BATCH: usize = 256;
-    for (batch_index, batch) in files.chunks(BATCH).enumerate() {
-        let rendered: Vec<io::Result<Vec<u8>>> = batch
-            .par_iter()
-            .enumerate()
-            .map(|(i, file)| {
-                let id = batch_index * BATCH + i;
-                let mut buffer = Vec::new();
-                if file.skipped.is_some() {
-                    return Ok(buffer);
-                }
-                for diagnostic in &file.diagnostics {
-                    let diagnostic = to_codespan(id, file, diagnostic);
+    let palette = if options.color {
+        Palette::ansi(&styles)
+    } else {
+        Palette::plain()
+    };
+    // Findings are rendered in parallel, a batch of them at a time (a big
+    // file is several batches), and written in order as batches finish.
+    for_each_ordered(
+        &batches(files),
+        |batch| {
+            let mut buffer = Vec::new();
+            for (id, range) in batch {
+                let file = &files[*id];
+                for diagnostic in &file.diagnostics[range.clone()] {
+                    let diagnostic = to_codespan(*id, file, diagnostic);
+                    if snippet::render(&mut buffer, &database, &diagnostic, &config, &palette) {
+                        continue;
+                    }
                     let result = if options.color {
                         let mut writer = StylesWriter::new(Ansi::new(&mut buffer), &styles);
                         term::emit_to_write_style(&mut writer, &config, &database, &diagnostic)
@@ -55,14 +61,43 @@ pub fn render(
                     };
                     result.map_err(into_io)?;
                 }
-                Ok(buffer)
-            })
-            .collect();
-        for buffer in rendered {
-            out.write_all(&buffer?)?;
+            }
+            Ok(buffer)
+        },
+        |buffer: io::Result<Vec<u8>>| out.write_all(&buffer?),
+    )
+}
+
+/// Findings per batch: big enough that handing a batch to a thread costs
+/// little next to rendering it, small enough to spread one big file.
+const BATCH: usize = 256;
+
+/// The findings to show, in output order, cut into batches of about
+/// [`BATCH`]: each a list of (file index, range of its diagnostics).
+fn batches(files: &[LintedFile]) -> Vec<Vec<(usize, Range<usize>)>> {
+    let mut batches = Vec::new();
+    let mut batch = Vec::new();
+    let mut size = 0;
+    for (id, file) in files.iter().enumerate() {
+        if file.skipped.is_some() {
+            continue;
+        }
+        let mut start = 0;
+        while start < file.diagnostics.len() {
+            let end = file.diagnostics.len().min(start + BATCH - size);
+            batch.push((id, start..end));
+            size += end - start;
+            start = end;
+            if size == BATCH {
+                batches.push(std::mem::take(&mut batch));
+                size = 0;
+            }
         }
     }
-    Ok(())
+    if !batch.is_empty() {
+        batches.push(batch);
+    }
+    batches
 }
 
 fn into_io(error: files::Error) -> io::Error {
@@ -72,7 +107,7 @@ fn into_io(error: files::Error) -> io::Error {
     }
 }
 
-fn to_codespan(id: usize, file: &LintedFile, d: &Diagnostic) -> cs::Diagnostic<usize> {
+pub(super) fn to_codespan(id: usize, file: &LintedFile, d: &Diagnostic) -> cs::Diagnostic<usize> {
     let severity = match d.severity {
         Severity::Error => cs::Severity::Error,
         Severity::Warning => cs::Severity::Warning,
@@ -119,7 +154,7 @@ fn clamp(file: &LintedFile, range: TextRange) -> Range<usize> {
 
 /// The files being reported, as codespan sees them: the paths and texts
 /// made safe for a terminal, and the line index each [`LintedFile`] already has.
-struct Database<'a> {
+pub(super) struct Database<'a> {
     files: Vec<Entry<'a>>,
 }
 
@@ -130,10 +165,13 @@ struct Entry<'a> {
 }
 
 impl<'a> Database<'a> {
-    fn new(files: &'a [LintedFile]) -> Self {
+    pub(super) fn new(files: &'a [LintedFile]) -> Self {
         Self {
+            // Scanning the texts for control characters is a pass over every
+            // byte shown; spread it like the rest of the work.
             files: files
-                .iter()
+                .par_iter()
+                .with_min_len(64)
                 .map(|f| Entry {
                     name: terminal_line(&f.path.to_string_lossy()).into_owned(),
                     // Skipped files and files without findings are never

@@ -13,9 +13,13 @@ mod github;
 mod gitlab;
 pub mod json;
 mod junit;
+mod ordered;
 pub mod sarif;
+mod snippet;
 mod summary;
 
+#[cfg(test)]
+mod snippet_tests;
 #[cfg(test)]
 mod tests;
 
