@@ -19,7 +19,7 @@ use super::snippet::{self, Palette};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::lint::LintedFile;
 use crate::text::{LineIndex, TextRange};
-use codespan_reporting::diagnostic::{self as cs, Label};
+use codespan_reporting::diagnostic::{self as cs, Label, LabelStyle};
 use codespan_reporting::files::{self, Files};
 use codespan_reporting::term::{self, Config, Styles, StylesWriter, termcolor::Ansi};
 use rayon::prelude::*;
@@ -49,10 +49,10 @@ pub fn render(
             for (id, range) in batch {
                 let file = &files[*id];
                 for diagnostic in &file.diagnostics[range.clone()] {
-                    let diagnostic = to_codespan(*id, file, diagnostic);
-                    if snippet::render(&mut buffer, &database, &diagnostic, &config, &palette) {
+                    if draw(&mut buffer, &database, *id, diagnostic, &config, &palette) {
                         continue;
                     }
+                    let diagnostic = to_codespan(*id, file, diagnostic);
                     let result = if options.color {
                         let mut writer = StylesWriter::new(Ansi::new(&mut buffer), &styles);
                         term::emit_to_write_style(&mut writer, &config, &database, &diagnostic)
@@ -107,12 +107,72 @@ fn into_io(error: files::Error) -> io::Error {
     }
 }
 
-pub(super) fn to_codespan(id: usize, file: &LintedFile, d: &Diagnostic) -> cs::Diagnostic<usize> {
-    let severity = match d.severity {
+/// Draws `d` with our own renderer, as codespan would draw
+/// [`to_codespan`]'s diagnostic; `false` (nothing written) when it declines.
+pub(super) fn draw(
+    out: &mut Vec<u8>,
+    database: &Database<'_>,
+    id: usize,
+    d: &Diagnostic,
+    config: &Config,
+    palette: &Palette,
+) -> bool {
+    let file = database.files[id].file;
+    let message = terminal_line(&d.message);
+    let mut labels = Vec::with_capacity(1 + d.labels.len());
+    labels.push((LabelStyle::Primary, clamp(file, d.range), Cow::Borrowed("")));
+    labels.extend(d.labels.iter().map(|l| {
+        (
+            LabelStyle::Secondary,
+            clamp(file, l.range),
+            terminal_line(&l.message),
+        )
+    }));
+    let title = d.fix.as_ref().map(|fix| terminal_line(&fix.title));
+    let help = d
+        .fix
+        .as_ref()
+        .zip(title.as_deref())
+        .map(|(fix, title)| ["help: ", title, fix_kind(fix.applicability)]);
+    let style_note: &[&str] = &["severity: style"];
+    let mut notes: [&[&str]; 2] = [&[], &[]];
+    let mut count = 0;
+    if d.severity == Severity::Style {
+        notes[count] = style_note;
+        count += 1;
+    }
+    if let Some(help) = &help {
+        notes[count] = help;
+        count += 1;
+    }
+    let finding = snippet::Finding {
+        severity: codespan_severity(d.severity),
+        code: &[d.code, " ", d.name],
+        message: &message,
+        labels: &labels,
+        notes: &notes[..count],
+    };
+    snippet::render(out, database, id, &finding, config, palette)
+}
+
+fn codespan_severity(severity: Severity) -> cs::Severity {
+    match severity {
         Severity::Error => cs::Severity::Error,
         Severity::Warning => cs::Severity::Warning,
         Severity::Info | Severity::Style => cs::Severity::Note,
-    };
+    }
+}
+
+fn fix_kind(applicability: Applicability) -> &'static str {
+    match applicability {
+        Applicability::Safe => "",
+        Applicability::Unsafe => " (unsafe fix)",
+        Applicability::DisplayOnly => " (suggestion)",
+    }
+}
+
+pub(super) fn to_codespan(id: usize, file: &LintedFile, d: &Diagnostic) -> cs::Diagnostic<usize> {
+    let severity = codespan_severity(d.severity);
     let mut labels = vec![Label::primary(id, clamp(file, d.range))];
     labels.extend(d.labels.iter().map(|l| {
         Label::secondary(id, clamp(file, l.range)).with_message(terminal_line(&l.message))
@@ -123,11 +183,7 @@ pub(super) fn to_codespan(id: usize, file: &LintedFile, d: &Diagnostic) -> cs::D
         notes.push("severity: style".to_string());
     }
     if let Some(fix) = &d.fix {
-        let kind = match fix.applicability {
-            Applicability::Safe => "",
-            Applicability::Unsafe => " (unsafe fix)",
-            Applicability::DisplayOnly => " (suggestion)",
-        };
+        let kind = fix_kind(fix.applicability);
         notes.push(format!("help: {}{kind}", terminal_line(&fix.title)));
     }
     cs::Diagnostic::new(severity)
@@ -159,6 +215,7 @@ pub(super) struct Database<'a> {
 }
 
 struct Entry<'a> {
+    file: &'a LintedFile,
     name: String,
     source: Cow<'a, str>,
     lines: &'a LineIndex,
@@ -173,6 +230,7 @@ impl<'a> Database<'a> {
                 .par_iter()
                 .with_min_len(64)
                 .map(|f| Entry {
+                    file: f,
                     name: terminal_line(&f.path.to_string_lossy()).into_owned(),
                     // Skipped files and files without findings are never
                     // shown; don't copy or scan their text.

@@ -12,10 +12,11 @@
 //! `report/snippet_tests.rs` renders every corpus finding and crafted edge
 //! cases both ways and compares the bytes.
 
-use codespan_reporting::diagnostic::{Diagnostic, LabelStyle, Severity};
+use codespan_reporting::diagnostic::{LabelStyle, Severity};
 use codespan_reporting::files::Files;
 use codespan_reporting::term::termcolor::Ansi;
 use codespan_reporting::term::{Config, Styles, StylesWriter, WriteStyle};
+use std::borrow::Cow;
 use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
 
@@ -98,6 +99,20 @@ impl Palette {
     }
 }
 
+/// A finding as codespan would be given it, in pieces, so that nothing has
+/// to be formatted or copied to draw it.
+pub struct Finding<'a> {
+    pub severity: Severity,
+    /// The code, written piece after piece (`DL3007`, ` `, `latest-tag`).
+    pub code: &'a [&'a str],
+    pub message: &'a str,
+    /// In the order codespan is given them: style, byte range in the file,
+    /// message.
+    pub labels: &'a [(LabelStyle, Range<usize>, Cow<'a, str>)],
+    /// Each note written piece after piece.
+    pub notes: &'a [&'a [&'a str]],
+}
+
 /// A label on one line: style, byte range within the line, message.
 type SingleLabel<'d> = (LabelStyle, Range<usize>, &'d str);
 
@@ -109,29 +124,30 @@ struct Line<'d> {
     labels: Vec<SingleLabel<'d>>,
 }
 
-/// Renders `diagnostic` into `out` as codespan would and returns `true`, or
-/// returns `false` having written nothing when the diagnostic is not a
-/// shape this renderer reproduces.
+/// Renders `finding` (whose labels are in file `file`) into `out` as
+/// codespan would and returns `true`, or returns `false` having written
+/// nothing when it is not a shape this renderer reproduces.
 pub fn render<'f, F>(
     out: &mut Vec<u8>,
     files: &'f F,
-    diagnostic: &Diagnostic<F::FileId>,
+    file: F::FileId,
+    finding: &Finding<'_>,
     config: &Config,
     palette: &Palette,
 ) -> bool
 where
-    F: Files<'f> + ?Sized,
-    F::FileId: Copy + PartialEq,
+    F: Files<'f, Name = &'f str, Source = &'f str> + ?Sized,
+    F::FileId: Copy,
 {
     let mark = out.len();
     let done = Renderer {
         out,
         config,
         palette,
-        severity: diagnostic.severity,
+        severity: finding.severity,
         padding: 0,
     }
-    .diagnostic(files, diagnostic)
+    .diagnostic(files, file, finding)
     .is_some();
     if !done {
         out.truncate(mark);
@@ -150,23 +166,27 @@ struct Renderer<'a> {
 
 impl Renderer<'_> {
     /// `RichDiagnostic::render`, for single-line labels in one file.
-    fn diagnostic<'f, F>(&mut self, files: &'f F, d: &Diagnostic<F::FileId>) -> Option<()>
+    fn diagnostic<'f, F>(&mut self, files: &'f F, file: F::FileId, d: &Finding<'_>) -> Option<()>
     where
-        F: Files<'f> + ?Sized,
-        F::FileId: Copy + PartialEq,
+        F: Files<'f, Name = &'f str, Source = &'f str> + ?Sized,
+        F::FileId: Copy,
     {
         if self.config.before_label_lines != 0 || self.config.after_label_lines != 0 {
             return None;
         }
-        let file = d.labels.first()?.file_id;
+        // codespan splits notes into lines; ours are one line each.
+        if d.notes
+            .iter()
+            .flat_map(|n| n.iter())
+            .any(|p| p.contains(['\n', '\r']))
+        {
+            return None;
+        }
         let mut lines: Vec<Line<'_>> = Vec::with_capacity(d.labels.len());
         let mut locus: Option<(LabelStyle, usize)> = None;
-        for label in &d.labels {
-            if label.file_id != file {
-                return None;
-            }
-            let start_line = files.line_index(file, label.range.start).ok()?;
-            let end_line = files.line_index(file, label.range.end).ok()?;
+        for (style, label_range, message) in d.labels {
+            let start_line = files.line_index(file, label_range.start).ok()?;
+            let end_line = files.line_index(file, label_range.end).ok()?;
             if start_line != end_line {
                 return None;
             }
@@ -176,16 +196,15 @@ impl Renderer<'_> {
             // The locus is the first primary label (codespan: the highest
             // style, then the earliest start).
             locus = match locus {
-                Some((style, start))
-                    if !(style > label.style
-                        || (style == label.style && start > label.range.start)) =>
+                Some((kept, start))
+                    if !(kept > *style || (kept == *style && start > label_range.start)) =>
                 {
-                    Some((style, start))
+                    Some((kept, start))
                 }
-                _ => Some((label.style, label.range.start)),
+                _ => Some((*style, label_range.start)),
             };
-            let start = label.range.start.checked_sub(range.start)?;
-            let end = label.range.end.checked_sub(range.start)?.max(start + 1);
+            let start = label_range.start.checked_sub(range.start)?;
+            let end = label_range.end.checked_sub(range.start)?.max(start + 1);
             let at = match lines.binary_search_by_key(&start_line, |l| l.index) {
                 Ok(at) => at,
                 Err(at) => {
@@ -204,16 +223,15 @@ impl Renderer<'_> {
             let labels = &mut lines[at].labels;
             let (Ok(i) | Err(i)) =
                 labels.binary_search_by(|(_, r, _)| (r.start, r.end).cmp(&(start, end)));
-            labels.insert(i, (label.style, start..end, label.message.as_str()));
+            labels.insert(i, (*style, start..end, message.as_ref()));
         }
         let (_, locus_start) = locus?;
-        let name = files.name(file).ok()?.to_string();
+        let name = files.name(file).ok()?;
         let location = files.location(file, locus_start).ok()?;
         let source = files.source(file).ok()?;
-        let source = source.as_ref();
 
         self.header(d);
-        self.snippet_start(&name, location.line_number, location.column_number);
+        self.snippet_start(name, location.line_number, location.column_number);
         self.snippet_empty();
         for (i, line) in lines.iter().enumerate() {
             self.snippet_source(line.number, source.get(line.range.clone())?, &line.labels);
@@ -233,7 +251,7 @@ impl Renderer<'_> {
         if !d.notes.is_empty() {
             self.snippet_empty();
         }
-        for note in &d.notes {
+        for note in d.notes {
             self.snippet_note(note);
         }
         self.out.push(b'\n');
@@ -270,7 +288,7 @@ impl Renderer<'_> {
     }
 
     /// `render_header` without a locus.
-    fn header<Id>(&mut self, d: &Diagnostic<Id>) {
+    fn header(&mut self, d: &Finding<'_>) {
         let palette = self.palette;
         self.put(&palette.header[severity_index(d.severity)]);
         self.put(match d.severity {
@@ -280,9 +298,11 @@ impl Renderer<'_> {
             Severity::Help => b"help",
             Severity::Note => b"note",
         });
-        if let Some(code) = d.code.as_deref().filter(|c| !c.is_empty()) {
+        if d.code.iter().any(|p| !p.is_empty()) {
             self.out.push(b'[');
-            self.put(code.as_bytes());
+            for piece in d.code {
+                self.put(piece.as_bytes());
+            }
             self.out.push(b']');
         }
         self.put(&palette.header_message);
@@ -321,21 +341,21 @@ impl Renderer<'_> {
         self.out.push(b'\n');
     }
 
-    /// `render_snippet_note`.
-    fn snippet_note(&mut self, message: &str) {
-        for (i, line) in message.lines().enumerate() {
-            self.outer_gutter();
-            if i == 0 {
-                self.put(&self.palette.note_bullet);
-                self.put_char(self.config.chars.note_bullet);
-                self.reset();
-            } else {
-                self.out.push(b' ');
-            }
-            self.out.push(b' ');
-            self.put(line.as_bytes());
-            self.out.push(b'\n');
+    /// `render_snippet_note` for a note of one line (no `\n` nor `\r`):
+    /// nothing when it is empty, as `str::lines` yields no line then.
+    fn snippet_note(&mut self, pieces: &[&str]) {
+        if pieces.iter().all(|p| p.is_empty()) {
+            return;
         }
+        self.outer_gutter();
+        self.put(&self.palette.note_bullet);
+        self.put_char(self.config.chars.note_bullet);
+        self.reset();
+        self.out.push(b' ');
+        for piece in pieces {
+            self.put(piece.as_bytes());
+        }
+        self.out.push(b'\n');
     }
 
     /// `outer_gutter`: the gutter's width in spaces, then one.
@@ -449,35 +469,28 @@ impl Renderer<'_> {
         self.outer_gutter();
         self.border_left(self.config.chars.source_border_left);
         self.out.push(b' ');
-        let mut previous: Option<LabelStyle> = None;
-        let placeholder = std::iter::once((source.len(), 1, '\0'));
-        for (at, width, ch) in metrics(source, self.config.tab_width).chain(placeholder) {
-            // Past the last label nothing more is written.
-            if at >= max_label_end {
-                break;
-            }
-            let column = at..at + ch.len_utf8();
-            let current = labels
+        if let [(style, range, _)] = labels
+            && source.as_bytes()[..range.end.min(source.len())]
                 .iter()
-                .filter(|(_, r, _)| overlaps(r, &column))
-                .map(|(s, _, _)| *s)
-                .max_by_key(priority);
-            if previous != current {
-                match current {
-                    None => self.reset(),
-                    Some(style) => self.set_label(style),
-                }
+                .all(|b| matches!(b, b' '..=b'~'))
+        {
+            // One label after printable ASCII: one column a byte, spaces up
+            // to the label and carets under it (and under the place after
+            // the line's end, codespan's placeholder column).
+            let limit = range.end.min(source.len() + 1);
+            let spaces = range.start.min(limit);
+            self.repeat(' ', spaces);
+            if limit > spaces {
+                self.set_label(*style);
+                let caret = match style {
+                    LabelStyle::Primary => self.config.chars.single_primary_caret,
+                    LabelStyle::Secondary => self.config.chars.single_secondary_caret,
+                };
+                self.repeat(caret, limit - spaces);
+                self.reset();
             }
-            let caret = match current {
-                Some(LabelStyle::Primary) => self.config.chars.single_primary_caret,
-                Some(LabelStyle::Secondary) => self.config.chars.single_secondary_caret,
-                None => ' ',
-            };
-            self.repeat(caret, width);
-            previous = current;
-        }
-        if previous.is_some() {
-            self.reset();
+        } else {
+            self.caret_line(source, labels, max_label_end);
         }
         if let Some((_, (style, _, message))) = trailing_label {
             self.out.push(b' ');
@@ -507,6 +520,40 @@ impl Renderer<'_> {
                 self.reset();
                 self.out.push(b'\n');
             }
+        }
+    }
+
+    /// The carets under a line, character by character.
+    fn caret_line(&mut self, source: &str, labels: &[SingleLabel<'_>], max_label_end: usize) {
+        let mut previous: Option<LabelStyle> = None;
+        let placeholder = std::iter::once((source.len(), 1, '\0'));
+        for (at, width, ch) in metrics(source, self.config.tab_width).chain(placeholder) {
+            // Past the last label nothing more is written.
+            if at >= max_label_end {
+                break;
+            }
+            let column = at..at + ch.len_utf8();
+            let current = labels
+                .iter()
+                .filter(|(_, r, _)| overlaps(r, &column))
+                .map(|(s, _, _)| *s)
+                .max_by_key(priority);
+            if previous != current {
+                match current {
+                    None => self.reset(),
+                    Some(style) => self.set_label(style),
+                }
+            }
+            let caret = match current {
+                Some(LabelStyle::Primary) => self.config.chars.single_primary_caret,
+                Some(LabelStyle::Secondary) => self.config.chars.single_secondary_caret,
+                None => ' ',
+            };
+            self.repeat(caret, width);
+            previous = current;
+        }
+        if previous.is_some() {
+            self.reset();
         }
     }
 

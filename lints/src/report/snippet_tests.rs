@@ -1,10 +1,11 @@
 //! Differential test of [`super::snippet`] against codespan-reporting: every
 //! finding over the corpora and crafted edge cases is rendered both ways,
 //! with and without colour, and must come out byte for byte the same
-//! wherever our renderer draws it.
+//! wherever our renderer draws it (from the finding itself, so the
+//! conversion to codespan's diagnostic is checked too).
 
-use super::full::{Database, to_codespan};
-use super::snippet::{self, Palette};
+use super::full::{Database, draw, to_codespan};
+use super::snippet::Palette;
 use crate::config::Config as LintConfig;
 use crate::detect::{FileKind, kind_from_path};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Label, Severity};
@@ -45,7 +46,7 @@ fn compare(files: &[LintedFile]) -> Counts {
                 }
                 // Something before, to check nothing is overwritten or left.
                 let mut got = b"before\n".to_vec();
-                let drawn = snippet::render(&mut got, &database, &diagnostic, &config, palette);
+                let drawn = draw(&mut got, &database, id, d, &config, palette);
                 counts.total += 1;
                 if drawn {
                     counts.ours += 1;
