@@ -81,6 +81,9 @@ fn has_source_hazard(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
+        // Bytes up to `slow_end` are looked at one by one: a word with a
+        // line end, a tab or a non-ASCII character, or the last few bytes.
+        let mut slow_end = bytes.len();
         if let Some(chunk) = bytes.get(at..at + 8) {
             let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
             // A byte below 0x20, or at or above 0x7f: not printable ASCII.
@@ -90,21 +93,24 @@ fn has_source_hazard(text: &str) -> bool {
                 at += 8;
                 continue;
             }
+            slow_end = at + 8;
         }
-        let b = bytes[at];
-        if b < 0x80 {
-            let safe = matches!(b, b' '..=b'~' | b'\n' | b'\t')
-                || (b == b'\r' && bytes.get(at + 1) == Some(&b'\n'));
-            if !safe {
-                return true;
+        while at < slow_end {
+            let b = bytes[at];
+            if b < 0x80 {
+                let safe = matches!(b, b' '..=b'~' | b'\n' | b'\t')
+                    || (b == b'\r' && bytes.get(at + 1) == Some(&b'\n'));
+                if !safe {
+                    return true;
+                }
+                at += 1;
+            } else {
+                let ch = text[at..].chars().next().expect("a character starts here");
+                if is_hazard(ch) {
+                    return true;
+                }
+                at += ch.len_utf8();
             }
-            at += 1;
-        } else {
-            let ch = text[at..].chars().next().expect("a character starts here");
-            if is_hazard(ch) {
-                return true;
-            }
-            at += ch.len_utf8();
         }
     }
     false
