@@ -83,10 +83,32 @@ pub fn discover(paths: &[PathBuf], forced: Option<FileKind>) -> Discovered {
     if !roots.is_empty() {
         walk(&roots, forced, &mut found);
     }
-    found.files.sort();
+    sort_candidates(&mut found.files);
     found.files.dedup_by(|a, b| a.path == b.path);
     found.errors.sort();
     found
+}
+
+/// Sorts as `files.sort()` does, faster: this runs on one thread before any
+/// linting, and comparing two `Path`s splits both into components again
+/// each time (about 60 M instructions for 6,000 files). Each path is split
+/// once here and the components compared.
+fn sort_candidates(files: &mut Vec<Candidate>) {
+    let keys: Vec<Vec<std::path::Component<'_>>> = files
+        .iter()
+        .map(|c| c.path.components().collect())
+        .collect();
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    // `Path`'s order is its components' order; the rest of a candidate
+    // breaks ties exactly as `Candidate::cmp` would.
+    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then_with(|| files[a].cmp(&files[b])));
+    drop(keys);
+    let mut taken: Vec<Option<Candidate>> = std::mem::take(files).into_iter().map(Some).collect();
+    files.extend(
+        order
+            .into_iter()
+            .map(|i| taken[i].take().expect("each index once")),
+    );
 }
 
 fn walk(roots: &[PathBuf], forced: Option<FileKind>, found: &mut Discovered) {
@@ -321,4 +343,50 @@ pub fn describe_io_error(err: &std::io::Error) -> String {
 /// Displays `path` relative to the current directory when it is below it.
 pub fn display_path(path: &Path) -> PathBuf {
     path.strip_prefix("./").unwrap_or(path).to_path_buf()
+}
+
+#[cfg(test)]
+mod sort_tests {
+    use super::*;
+
+    /// The same order as `sort()`, on paths whose byte order and component
+    /// order differ (`a/b` and `a-b`), with `.`, repeated and trailing
+    /// separators, and ties broken by the other fields.
+    #[test]
+    fn candidates_sort_as_their_derived_order() {
+        let paths = [
+            "a/b",
+            "a-b",
+            "a",
+            "a/b/c",
+            "./a/b",
+            "a//b",
+            "a/./b",
+            "/a/b",
+            "../a",
+            "a/b/",
+            "b.yaml",
+            "a.b/c",
+            "a/B",
+            "z",
+            "a/b-c",
+            "a/b/c.yaml",
+        ];
+        let mut files = Vec::new();
+        for (i, path) in paths.iter().enumerate() {
+            for kind in [FileKind::Kubernetes, FileKind::Dockerfile] {
+                files.push(Candidate {
+                    path: PathBuf::from(path),
+                    kind,
+                    explicit: i % 2 == 0,
+                    context: (i % 3 == 0).then(|| PathBuf::from(paths[(i * 7) % paths.len()])),
+                });
+            }
+        }
+        files.reverse();
+        let mut expected = files.clone();
+        expected.sort();
+        sort_candidates(&mut files);
+        assert_eq!(files, expected);
+    }
 }
