@@ -7,9 +7,9 @@
 //! never call stack.
 
 use super::node::{Entry, Node, NodeValue, Scalar, ScalarStyle};
-use super::{Document, Limits, Stream, YamlError, YamlErrorKind, comments};
+use super::{Document, FastCoverage, Limits, Stream, YamlError, YamlErrorKind, comments, fast};
 use crate::text::{LineIndex, TextRange};
-use saphyr_parser::{Event, Parser, ScalarStyle as SaphyrStyle, ScanError, Span, Tag};
+use saphyr_parser::{Event, Parser, ScalarStyle as SaphyrStyle, ScanError, Tag};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
@@ -213,7 +213,7 @@ struct Frame {
     last_end: u32,
 }
 
-struct Builder<'s, 'a> {
+pub(super) struct Builder<'s, 'a> {
     text: &'a str,
     base: usize,
     conv: CharToByte<'a>,
@@ -231,6 +231,24 @@ struct Builder<'s, 'a> {
     last_end: u32,
 }
 
+thread_local! {
+    /// Set only by [`load_reference`]: every chunk goes through saphyr.
+    static REFERENCE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Loads `text` through saphyr alone, without the fast path: the reference
+/// the differential test and the `yaml_fast` fuzz target compare against.
+pub(super) fn load_reference(text: &str, limits: &Limits) -> Stream {
+    REFERENCE.set(true);
+    let stream = load(text, limits);
+    REFERENCE.set(false);
+    stream
+}
+
+/// Loads one chunk document by document: the fast path takes each document
+/// it fully understands, saphyr the others. A document cannot span a `---`
+/// line at column 0, so loading a document on its own gives what loading the
+/// whole chunk would (directives, which reach across, send the chunk to saphyr).
 fn load_chunk<'a>(
     text: &'a str,
     start: usize,
@@ -238,25 +256,78 @@ fn load_chunk<'a>(
     limits: &Limits,
     shared: &mut Shared<'a>,
 ) -> Outcome {
+    if REFERENCE.get() || fast::has_directive(&text.as_bytes()[start..end]) {
+        return saphyr_chunk(text, start, end, limits, shared);
+    }
+    let mut b = Builder::new(text, start, "", limits, shared);
+    let mut piece = start;
+    while piece < end {
+        let mark = (b.out.documents.len(), b.out.errors.len(), b.out.zones.len());
+        match fast::load_document(&mut b, text, piece, end) {
+            Ok(next) => piece = next,
+            Err(fast::Decline) => {
+                b.out.documents.truncate(mark.0);
+                b.out.errors.truncate(mark.1);
+                b.out.zones.truncate(mark.2);
+                let next = fast::next_document(text, piece, end);
+                let part = saphyr_chunk(text, piece, next, limits, &mut *b.shared);
+                b.out.documents.extend(part.documents);
+                b.out.errors.extend(part.errors);
+                b.out.zones.extend(part.zones);
+                b.out.fatal |= part.fatal;
+                piece = next;
+            }
+        }
+    }
+    b.out
+}
+
+/// How much of `text` the fast path loads: documents and bytes taken,
+/// documents and bytes left to saphyr (for tests and measurements).
+pub(super) fn fast_coverage(text: &str) -> FastCoverage {
+    let limits = Limits::default();
+    let mut shared = Shared::new(text);
+    let mut b = Builder::new(text, 0, "", &limits, &mut shared);
+    let mut cov = FastCoverage::default();
+    if fast::has_directive(text.as_bytes()) {
+        cov.declined_documents = 1;
+        cov.declined_bytes = text.len();
+        return cov;
+    }
+    let mut piece = 0;
+    while piece < text.len() {
+        match fast::load_document(&mut b, text, piece, text.len()) {
+            Ok(next) => {
+                cov.fast_documents += 1;
+                cov.fast_bytes += next - piece;
+                piece = next;
+            }
+            Err(fast::Decline) => {
+                let next = fast::next_document(text, piece, text.len());
+                cov.declined_documents += 1;
+                cov.declined_bytes += next - piece;
+                piece = next;
+            }
+        }
+    }
+    cov
+}
+
+fn saphyr_chunk<'a>(
+    text: &'a str,
+    start: usize,
+    end: usize,
+    limits: &Limits,
+    shared: &mut Shared<'a>,
+) -> Outcome {
     let chunk = &text[start..end];
-    let mut b = Builder {
-        text,
-        base: start,
-        conv: CharToByte::new(chunk),
-        limits,
-        shared,
-        out: Outcome::default(),
-        stack: Vec::new(),
-        anchors: HashMap::new(),
-        root: None,
-        doc_start: None,
-        poisoned: false,
-        last_end: start as u32,
-    };
+    let mut b = Builder::new(text, start, chunk, limits, shared);
     for item in Parser::new_from_str(chunk) {
         match item {
             Ok((event, span)) => {
-                if !b.on_event(event, span) {
+                let start = b.pos(span.start);
+                let end = b.pos(span.end);
+                if !b.on_event(event, start, end) {
                     b.out.fatal = true;
                     break;
                 }
@@ -271,6 +342,33 @@ fn load_chunk<'a>(
     b.out
 }
 
+impl<'s, 'a> Builder<'s, 'a> {
+    /// `chunk` is the text saphyr reads (its character offsets are converted
+    /// to bytes); the fast path gives byte offsets and passes `""`.
+    fn new(
+        text: &'a str,
+        base: usize,
+        chunk: &'a str,
+        limits: &'s Limits,
+        shared: &'s mut Shared<'a>,
+    ) -> Self {
+        Builder {
+            text,
+            base,
+            conv: CharToByte::new(chunk),
+            limits,
+            shared,
+            out: Outcome::default(),
+            stack: Vec::new(),
+            anchors: HashMap::new(),
+            root: None,
+            doc_start: None,
+            poisoned: false,
+            last_end: base as u32,
+        }
+    }
+}
+
 impl<'a> Builder<'_, 'a> {
     fn pos(&mut self, marker: saphyr_parser::Marker) -> u32 {
         (self.base + self.conv.byte(marker.index())) as u32
@@ -280,10 +378,9 @@ impl<'a> Builder<'_, 'a> {
         self.text.as_bytes().get(offset as usize).copied()
     }
 
+    /// Takes one event spanning the bytes `start..end`.
     /// Returns `false` when loading of this chunk must stop.
-    fn on_event(&mut self, event: Event<'_>, span: Span) -> bool {
-        let start = self.pos(span.start);
-        let end = self.pos(span.end);
+    pub(super) fn on_event(&mut self, event: Event<'_>, start: u32, end: u32) -> bool {
         let is_sequence = matches!(event, Event::SequenceStart(..));
         match event {
             Event::Nothing | Event::StreamStart | Event::StreamEnd => {}

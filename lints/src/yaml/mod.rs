@@ -8,10 +8,13 @@
 
 mod comments;
 pub mod de;
+mod fast;
 mod loader;
 mod node;
 pub mod scalar;
 
+#[cfg(test)]
+mod fast_tests;
 #[cfg(test)]
 mod tests;
 
@@ -43,7 +46,7 @@ impl Default for Limits {
 }
 
 /// Everything read from one file.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Stream {
     /// Non-empty documents, in file order. Empty and comment-only documents are skipped.
     pub documents: Vec<Document>,
@@ -98,4 +101,28 @@ impl Comment {
 /// Reads every document of `text`. Never panics; see [`Stream`].
 pub fn load(text: &str, limits: &Limits) -> Stream {
     loader::load(text, limits)
+}
+
+/// [`load`] without its fast path: saphyr reads every document. Only for the
+/// differential tests and the `yaml_fast` fuzz target, which check that both
+/// give the same [`Stream`].
+#[doc(hidden)]
+pub fn load_reference(text: &str, limits: &Limits) -> Stream {
+    loader::load_reference(text, limits)
+}
+
+/// How many documents and bytes of `text` the fast path loads (the rest goes to saphyr).
+#[doc(hidden)]
+pub fn fast_coverage(text: &str) -> FastCoverage {
+    loader::fast_coverage(text)
+}
+
+/// See [`fast_coverage`].
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FastCoverage {
+    pub fast_documents: usize,
+    pub fast_bytes: usize,
+    pub declined_documents: usize,
+    pub declined_bytes: usize,
 }
