@@ -30,7 +30,42 @@ const BOM: &[u8] = "\u{feff}".as_bytes();
 /// the next document: such chunks are not split into documents).
 pub(super) fn has_directive(chunk: &[u8]) -> bool {
     let body = chunk.strip_prefix(BOM).unwrap_or(chunk);
-    body.first() == Some(&b'%') || body.windows(2).any(|w| matches!(w, b"\n%" | b"\r%"))
+    if body.first() == Some(&b'%') {
+        return true;
+    }
+    let mut i = 1;
+    while i < body.len() {
+        if i + 8 <= body.len() && !has_byte(word(body, i), b'%') {
+            i += 8;
+            continue;
+        }
+        if body[i] == b'%' && matches!(body[i - 1], b'\n' | b'\r') {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+// Eight bytes at a time: lines are scanned for the bytes that need a closer
+// look (`SWAR`, as in "Bit Twiddling Hacks"; the tests are exact for "any byte").
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+fn word(bytes: &[u8], at: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(w)
+}
+
+fn has_byte(word: u64, b: u8) -> bool {
+    let x = word ^ (LO * b as u64);
+    x.wrapping_sub(LO) & !x & HI != 0
+}
+
+/// A byte below 0x20 (line breaks, tabs, controls), 0x7f, or a non-ASCII one.
+fn has_special(word: u64) -> bool {
+    (word | word.wrapping_sub(LO * 0x20)) & HI != 0 || has_byte(word, 0x7f)
 }
 
 /// `---` at `at` followed by a blank, a line break or the end.
@@ -144,26 +179,32 @@ impl<'t> Fast<'t, '_, '_, '_> {
     /// End of a line's content (before `\r\n` or `\n`) and start of the next line.
     fn line(&self, at: usize) -> Result<(usize, usize)> {
         let bytes = self.bytes;
+        let len = bytes.len();
         let mut i = at;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x20 || b == 0x7f {
-                return match b {
-                    b'\n' => Ok((i, i + 1)),
-                    b'\r' if bytes.get(i + 1) == Some(&b'\n') => Ok((i, i + 2)),
-                    b'\t' => {
-                        i += 1;
-                        continue;
+        loop {
+            while i + 8 <= len && !has_special(word(bytes, i)) {
+                i += 8;
+            }
+            if i == len {
+                return Ok((i, i));
+            }
+            // Bytes one at a time up to the end of the word that needs a look.
+            let stop = (i + 8).min(len);
+            while i < stop {
+                let b = bytes[i];
+                if b < 0x20 || b == 0x7f {
+                    match b {
+                        b'\n' => return Ok((i, i + 1)),
+                        b'\r' if bytes.get(i + 1) == Some(&b'\n') => return Ok((i, i + 2)),
+                        b'\t' => {}
+                        _ => return Err(Decline),
                     }
-                    _ => Err(Decline),
-                };
+                } else if b >= 0x80 && !self.plain_char(i) {
+                    return Err(Decline);
+                }
+                i += 1;
             }
-            if b >= 0x80 && !self.plain_char(i) {
-                return Err(Decline);
-            }
-            i += 1;
         }
-        Ok((i, i))
     }
 
     /// Non-ASCII characters that saphyr treats specially (a byte order mark,

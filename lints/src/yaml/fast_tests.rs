@@ -185,6 +185,15 @@ const CASES: &[&str] = &[
     "a: \"\\x4\"\n",
     "a: \"\\uD800\"\n",
     "a: \"x\\\n  y\"\n",
+    "abcdefghijklmnop: 1\n%YAML 1.2\n---\nb: 2\n",
+    "abcdefghijklmnop: 1\n---\nb: 2\n%TAG ! x\n---\nc: 3\n",
+    "a: bcdefghijklmnopq\u{7f}rs\n",
+    "a: bcdefghijklmnopq\u{1b}rs\n",
+    "a: bcdefghijklmnopq\rrs\n",
+    "a: bcdefghijklmnopq\u{2029}rs\n",
+    "a: bcdefghijklmnopqé\u{a0}rs\n",
+    "a: |\n  bcdefghijklmnopq\u{85}rs\n",
+    "a: |\n  bcdefghijklmnopq\u{7}rs\n",
 ];
 
 #[test]
