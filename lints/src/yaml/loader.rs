@@ -286,7 +286,7 @@ fn load_chunk<'a>(
 /// documents and bytes left to saphyr (for tests and measurements).
 pub(super) fn fast_coverage(text: &str) -> FastCoverage {
     let limits = Limits::default();
-    let mut shared = Shared::new(text);
+    let mut shared = Shared::new(text, 0, text.len(), 0, 0);
     let mut b = Builder::new(text, 0, "", &limits, &mut shared);
     let mut cov = FastCoverage::default();
     if fast::has_directive(text.as_bytes()) {
