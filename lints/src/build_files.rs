@@ -41,23 +41,25 @@ enum Family {
 /// Whether a file name is a Compose or Bake file, and whether it is a base
 /// file (read first) rather than an override.
 fn classify(name: &str) -> Option<(Family, bool)> {
+    // Called for every file a walk meets and every entry of the directories
+    // above a named Dockerfile: no formatting, one allocation.
     let lower = name.to_ascii_lowercase();
+    // `stem` + `ext` exactly, or `stem.` … `ext`.
+    let named = |stem: &str, ext: &str| match lower.strip_prefix(stem) {
+        Some(rest) if rest == ext => Some(true),
+        Some(rest) if rest.starts_with('.') && lower.ends_with(ext) => Some(false),
+        _ => None,
+    };
     for stem in ["compose", "docker-compose"] {
         for ext in [".yaml", ".yml"] {
-            if lower == format!("{stem}{ext}") {
-                return Some((Family::Compose, true));
-            }
-            if lower.starts_with(&format!("{stem}.")) && lower.ends_with(ext) {
-                return Some((Family::Compose, false));
+            if let Some(primary) = named(stem, ext) {
+                return Some((Family::Compose, primary));
             }
         }
     }
     for ext in [".hcl", ".json"] {
-        if lower == format!("docker-bake{ext}") {
-            return Some((Family::Bake, true));
-        }
-        if lower.starts_with("docker-bake.") && lower.ends_with(ext) {
-            return Some((Family::Bake, false));
+        if let Some(primary) = named("docker-bake", ext) {
+            return Some((Family::Bake, primary));
         }
     }
     None
@@ -431,3 +433,34 @@ fn hcl_target_body(tokens: &[Token], start: usize) -> (Partial, usize) {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod classify_tests {
+    use super::*;
+
+    #[test]
+    fn build_file_names() {
+        let cases = [
+            ("compose.yaml", Some((Family::Compose, true))),
+            ("Docker-Compose.YML", Some((Family::Compose, true))),
+            ("compose.prod.yaml", Some((Family::Compose, false))),
+            (
+                "docker-compose.override.yml",
+                Some((Family::Compose, false)),
+            ),
+            ("compose.yml.bak", None),
+            ("composeyaml", None),
+            ("compose-dev.yaml", None),
+            ("docker-bake.hcl", Some((Family::Bake, true))),
+            ("docker-bake.json", Some((Family::Bake, true))),
+            ("docker-bake.override.hcl", Some((Family::Bake, false))),
+            ("docker-bake.hcl.json", Some((Family::Bake, false))),
+            ("docker-bakehcl", None),
+            ("Dockerfile", None),
+            ("", None),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(classify(name), expected, "{name}");
+        }
+    }
+}
