@@ -758,6 +758,11 @@ impl<'t> Fast<'t, '_, '_, '_> {
         if pos >= eof || (col < indent && col > sind) {
             return Err(Decline);
         }
+        // saphyr's span starts here, and the loader takes a `|` or `>` at a
+        // span's start for the indicator: such scalars get the range saphyr's do.
+        if matches!(bytes[pos], b'|' | b'>') {
+            return Err(Decline);
+        }
         let mut s = String::new();
         let mut leading_break = false;
         let mut leading_blank = false;

@@ -194,6 +194,11 @@ const CASES: &[&str] = &[
     "a: bcdefghijklmnopqé\u{a0}rs\n",
     "a: |\n  bcdefghijklmnopq\u{85}rs\n",
     "a: |\n  bcdefghijklmnopq\u{7}rs\n",
+    // Found by mutation: block scalars whose text starts with `|` or `>`.
+    "a: >-\n  |2 y\n",
+    "a: |+\n |-line\n x\n",
+    "a: |+\n\n\n  >line\n\n\nb: x\n",
+    "a: |\n  |\n  - z\n  ",
 ];
 
 #[test]
