@@ -506,7 +506,11 @@ impl<'t> Fast<'t, '_, '_, '_> {
             }
             b'[' | b'{' => {
                 let end = self.flow(v, ce)?;
-                self.trailing(end, ce)?;
+                // saphyr's span of a closing bracket runs on over the blanks
+                // after it, which changes the collection's range: left to it.
+                if end != ce {
+                    return Err(Decline);
+                }
                 Ok(next)
             }
             _ => {

@@ -199,6 +199,11 @@ const CASES: &[&str] = &[
     "a: |+\n |-line\n x\n",
     "a: |+\n\n\n  >line\n\n\nb: x\n",
     "a: |\n  |\n  - z\n  ",
+    // Found by mutation: blanks after a flow collection's closing bracket.
+    "a: {x: y} ",
+    "a: [a   ] \n",
+    "a: [] # c\n",
+    "a: [b]\t\n",
 ];
 
 #[test]
