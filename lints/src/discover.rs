@@ -91,13 +91,11 @@ pub fn discover(paths: &[PathBuf], forced: Option<FileKind>) -> Discovered {
 
 /// Sorts as `files.sort()` does, faster: this runs on one thread before any
 /// linting, and comparing two `Path`s splits both into components again
-/// each time (about 60 M instructions for 6,000 files). Each path is split
-/// once here and the components compared.
+/// each time (about 60 M instructions for 6,000 files). Each path is turned
+/// once into a byte key whose plain byte order is the components' order,
+/// and the keys are compared with `memcmp`.
 fn sort_candidates(files: &mut Vec<Candidate>) {
-    let keys: Vec<Vec<std::path::Component<'_>>> = files
-        .iter()
-        .map(|c| c.path.components().collect())
-        .collect();
+    let keys: Vec<Vec<u8>> = files.iter().map(|c| component_key(&c.path)).collect();
     let mut order: Vec<usize> = (0..files.len()).collect();
     // `Path`'s order is its components' order; the rest of a candidate
     // breaks ties exactly as `Candidate::cmp` would.
@@ -109,6 +107,33 @@ fn sort_candidates(files: &mut Vec<Candidate>) {
             .into_iter()
             .map(|i| taken[i].take().expect("each index once")),
     );
+}
+
+/// A key whose byte order is `path.components()`'s order: each component
+/// is a tag byte in the order of `Component`'s variants, and a normal
+/// component's bytes follow its tag, closed by a NUL (which no component
+/// holds), so a name sorts before every longer name it begins.
+fn component_key(path: &Path) -> Vec<u8> {
+    use std::path::Component;
+    let mut key = Vec::with_capacity(path.as_os_str().len() + 8);
+    for component in path.components() {
+        match component {
+            Component::Prefix(prefix) => {
+                key.push(1);
+                key.extend_from_slice(prefix.as_os_str().as_encoded_bytes());
+                key.push(0);
+            }
+            Component::RootDir => key.push(2),
+            Component::CurDir => key.push(3),
+            Component::ParentDir => key.push(4),
+            Component::Normal(name) => {
+                key.push(5);
+                key.extend_from_slice(name.as_encoded_bytes());
+                key.push(0);
+            }
+        }
+    }
+    key
 }
 
 fn walk(roots: &[PathBuf], forced: Option<FileKind>, found: &mut Discovered) {
@@ -371,6 +396,14 @@ mod sort_tests {
             "z",
             "a/b-c",
             "a/b/c.yaml",
+            "-x",
+            "./-x",
+            "..",
+            "a/../b",
+            "\u{e9}/x",
+            "e/x",
+            "a/.hidden",
+            "/",
         ];
         let mut files = Vec::new();
         for (i, path) in paths.iter().enumerate() {
