@@ -10,7 +10,7 @@ use crate::config::Config as LintConfig;
 use crate::detect::{FileKind, kind_from_path};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Label, Severity};
 use crate::lint::{LintedFile, lint_bytes};
-use crate::text::{LineIndex, TextRange};
+use crate::text::TextRange;
 use codespan_reporting::term::{self, Config, Styles, StylesWriter, termcolor::Ansi};
 use std::path::{Path, PathBuf};
 
@@ -155,18 +155,7 @@ fn crafted(path: &str, source: &str, cases: &[Case<'_>]) -> LintedFile {
             }),
         })
         .collect();
-    LintedFile {
-        path: PathBuf::from(path),
-        kind: FileKind::Dockerfile,
-        source: source.to_string(),
-        line_index: LineIndex::new(source),
-        diagnostics,
-        suppressed: 0,
-        waived: Vec::new(),
-        skipped: None,
-        project: None,
-        build: None,
-    }
+    super::tests::file(path, FileKind::Dockerfile, source, diagnostics)
 }
 
 /// Every range from `start` to `end` over the whole text, one finding each.

@@ -97,7 +97,12 @@ fn diagnostic(rule: &'static Rule, range: TextRange, message: &str) -> Diagnosti
     }
 }
 
-fn file(path: &str, kind: FileKind, source: &str, diagnostics: Vec<Diagnostic>) -> LintedFile {
+pub(super) fn file(
+    path: &str,
+    kind: FileKind,
+    source: &str,
+    diagnostics: Vec<Diagnostic>,
+) -> LintedFile {
     LintedFile {
         path: PathBuf::from(path),
         kind,
