@@ -199,3 +199,95 @@ fn dockerfiles_and_skipped_files_take_no_part() {
     assert!(linted.iter().all(|f| f.diagnostics.is_empty()));
     assert!(linted[1].skipped.is_some());
 }
+
+/// A Deployment `name` in `namespace` (none when empty) with pod `labels`.
+fn deployment(name: &str, namespace: &str, labels: &str) -> String {
+    let namespace = if namespace.is_empty() {
+        String::new()
+    } else {
+        format!("  namespace: {namespace}\n")
+    };
+    format!(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {name}\n{namespace}spec:\n  template:\n    metadata:\n      labels: {labels}\n    spec:\n      containers:\n        - name: c\n          image: nginx:1.27\n"
+    )
+}
+
+fn service(name: &str, namespace: &str, selector: &str) -> String {
+    format!(
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: {name}\n  namespace: {namespace}\nspec:\n  selector: {selector}\n"
+    )
+}
+
+/// The passes index workloads by label and judge repeated selectors once:
+/// every answer must still be the one a comparison with every workload gives.
+#[test]
+fn repeated_and_overlapping_selectors_are_judged_one_by_one() {
+    let c = config(&["CK3015"]);
+    let workloads = [
+        deployment("front", "shop", "{app: web, tier: front}"),
+        deployment("back", "other", "{app: web, tier: back}"),
+        deployment("dup", "shop", "{role: old, role: new}"),
+    ];
+    let services = [
+        // Only the Deployment of another namespace has both labels.
+        service("s1", "shop", "{app: web, tier: back}"),
+        // The same selector where that Deployment lives.
+        service("s2", "other", "{app: web, tier: back}"),
+        service("s3", "shop", "{tier: front, app: web}"),
+        // Duplicate keys: the last value is the label.
+        service("s4", "shop", "{role: old}"),
+        service("s5", "shop", "{role: new}"),
+        service("s6", "shop", "{app: web, tier: front, zone: a}"),
+    ];
+    let mut files: Vec<(String, String)> = Vec::new();
+    for (i, text) in workloads.iter().chain(&services).enumerate() {
+        files.push((format!("{i}.yaml"), text.clone()));
+    }
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let set = lint_set(&refs, &c);
+    assert_eq!(
+        found(&set),
+        [
+            "3.yaml:7:3 CK3015",
+            "6.yaml:7:3 CK3015",
+            "8.yaml:7:3 CK3015"
+        ]
+    );
+    // A workload without a namespace may share any: it serves s1.
+    let mut with_free = refs.clone();
+    let free = deployment("free", "", "{app: web, tier: back}");
+    with_free.push(("free.yaml", &free));
+    let set = lint_set(&with_free, &c);
+    assert_eq!(found(&set), ["6.yaml:7:3 CK3015", "8.yaml:7:3 CK3015"]);
+
+    let c = config(&["CK2104"]);
+    let policy = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: shop}\nspec:\n  podSelector: {matchLabels: {tier: front}}\n";
+    let same_labels = [
+        ("a.yaml", deployment("a", "shop", "{tier: front}")),
+        ("b.yaml", deployment("b", "other", "{tier: front}")),
+        ("c.yaml", deployment("c", "shop", "{tier: back}")),
+        ("d.yaml", deployment("d", "shop", "{tier: front}")),
+        (
+            "e.yaml",
+            deployment("e", "shop", "{tier: back, tier: front}"),
+        ),
+    ];
+    let mut refs: Vec<(&str, &str)> = same_labels.iter().map(|(p, t)| (*p, t.as_str())).collect();
+    refs.push(("policy.yaml", policy));
+    let set = lint_set(&refs, &c);
+    assert_eq!(found(&set), ["b.yaml:4:9 CK2104", "c.yaml:4:9 CK2104"]);
+    assert!(set[0].diagnostics.is_empty());
+    assert!(
+        set[1].diagnostics[0]
+            .message
+            .contains("namespace `other` has no NetworkPolicy")
+    );
+    assert!(
+        set[2].diagnostics[0]
+            .message
+            .contains("no NetworkPolicy of namespace `shop`")
+    );
+}

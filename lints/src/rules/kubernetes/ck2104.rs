@@ -1,4 +1,7 @@
+use crate::project::NetworkPolicy;
 use crate::rules::prelude::*;
+use crate::yaml::Node;
+use std::collections::HashMap;
 
 crate::declare_rule! {
     /// ## What it does
@@ -87,36 +90,33 @@ crate::declare_rule! {
 }
 
 fn check(ctx: &ProjectContext, sink: &mut ProjectSink) {
-    let policies: Vec<_> = ctx
+    let policies: Vec<&NetworkPolicy> = ctx
         .files
         .iter()
         .flat_map(|f| &f.inventory.network_policies)
         .collect();
+    // Workloads repeat their pod labels (replicas of a chart, one per
+    // environment): each namespace and label set is judged once, so the
+    // pass stays linear in the number of workloads.
+    let mut judged: HashMap<(Option<&str>, Vec<LabelText>), Verdict> = HashMap::new();
     for (at, file) in ctx.files.iter().enumerate() {
         for workload in &file.inventory.workloads {
             let namespace = workload.namespace.as_deref();
-            let in_namespace: Vec<_> = policies
-                .iter()
-                .filter(|p| same_namespace(namespace, p.namespace.as_deref()))
-                .collect();
-            let selected = in_namespace.iter().any(|policy| match &policy.pod_selector {
-                Some(selector) => super::ck3014::matches(selector, workload.pod_labels.as_ref()),
-                // Missing or null selects every pod, as `{}` does.
-                None => true,
-            });
-            if selected {
-                continue;
-            }
-            let message = match (namespace, in_namespace.is_empty()) {
-                (Some(ns), true) => format!(
+            let labels = workload.pod_labels.as_ref();
+            let verdict = *judged
+                .entry((namespace, label_texts(labels)))
+                .or_insert_with(|| judge(&policies, namespace, labels));
+            let message = match (verdict, namespace) {
+                (Verdict::Selected, _) => continue,
+                (Verdict::NoPolicy, Some(ns)) => format!(
                     "namespace `{ns}` has no NetworkPolicy in the linted files, so nothing isolates the pods of {}",
                     workload.label
                 ),
-                (None, true) => format!(
+                (Verdict::NoPolicy, None) => format!(
                     "there is no NetworkPolicy in the linted files, so nothing isolates the pods of {}",
                     workload.label
                 ),
-                (ns, false) => format!(
+                (Verdict::NotSelected, ns) => format!(
                     "no NetworkPolicy{} in the linted files selects the pods of {}",
                     ns.map_or(String::new(), |ns| format!(" of namespace `{ns}`")),
                     workload.label
@@ -124,5 +124,49 @@ fn check(ctx: &ProjectContext, sink: &mut ProjectSink) {
             };
             sink.report(at, workload.anchor, message);
         }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Verdict {
+    Selected,
+    /// No policy shares the workload's namespace.
+    NoPolicy,
+    /// Policies share it, none selects the pods.
+    NotSelected,
+}
+
+/// A label entry's key and value text; equal lists answer every selector alike.
+type LabelText<'a> = (Option<&'a str>, Option<&'a str>);
+
+fn label_texts(labels: Option<&Node>) -> Vec<LabelText<'_>> {
+    labels
+        .and_then(|l| l.as_mapping())
+        .unwrap_or(&[])
+        .iter()
+        .map(|e| (e.key.scalar_text(), e.value.scalar_text()))
+        .collect()
+}
+
+fn judge(policies: &[&NetworkPolicy], namespace: Option<&str>, labels: Option<&Node>) -> Verdict {
+    let mut in_namespace = false;
+    for policy in policies {
+        if !same_namespace(namespace, policy.namespace.as_deref()) {
+            continue;
+        }
+        in_namespace = true;
+        let selected = match &policy.pod_selector {
+            Some(selector) => super::ck3014::matches(selector, labels),
+            // Missing or null selects every pod, as `{}` does.
+            None => true,
+        };
+        if selected {
+            return Verdict::Selected;
+        }
+    }
+    if in_namespace {
+        Verdict::NotSelected
+    } else {
+        Verdict::NoPolicy
     }
 }

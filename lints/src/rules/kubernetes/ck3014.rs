@@ -1,5 +1,6 @@
 use crate::rules::prelude::*;
-use crate::yaml::Node;
+use crate::yaml::{Entry, Node};
+use std::ops::ControlFlow;
 
 crate::declare_rule! {
     /// ## What it does
@@ -111,24 +112,100 @@ pub fn label<'a>(labels: Option<&'a Node>, key: &str) -> Option<&'a str> {
 /// that `labels` do not satisfy. Malformed requirements are skipped.
 pub fn unmatched(selector: &Node, labels: Option<&Node>) -> Vec<Unmatched> {
     let mut out = Vec::new();
+    let _ = each_failure(selector, labels, &mut |failure| {
+        out.push(failure.describe());
+        ControlFlow::Continue(())
+    });
+    out
+}
+
+/// Whether `labels` satisfy every requirement of `selector`. An empty
+/// selector matches everything.
+pub fn matches(selector: &Node, labels: Option<&Node>) -> bool {
+    // The project pass asks this for every workload and policy pair: no
+    // message is built, and the first failure ends the walk.
+    each_failure(selector, labels, &mut |_| ControlFlow::Break(())).is_continue()
+}
+
+/// One failed requirement, described only when a message is wanted.
+enum Failure<'a> {
+    Label {
+        entry: &'a Entry,
+        key: &'a str,
+        want: &'a str,
+        have: Option<&'a str>,
+    },
+    Expression {
+        key_node: &'a Node,
+        key: &'a str,
+        operator: &'a str,
+        values: Vec<&'a str>,
+        have: Option<&'a str>,
+    },
+}
+
+impl Failure<'_> {
+    fn describe(&self) -> Unmatched {
+        match *self {
+            Failure::Label {
+                entry,
+                key,
+                want,
+                have: Some(have),
+            } => Unmatched {
+                at: entry.value.range,
+                wants: format!("`{key}: {want}`"),
+                has: format!("has `{key}: {have}`"),
+            },
+            Failure::Label {
+                entry,
+                key,
+                want,
+                have: None,
+            } => Unmatched {
+                at: entry.key.range,
+                wants: format!("`{key}: {want}`"),
+                has: format!("has no `{key}` label"),
+            },
+            Failure::Expression {
+                key_node,
+                key,
+                operator,
+                ref values,
+                have,
+            } => Unmatched {
+                at: key_node.range,
+                wants: format!("`{key} {operator} [{}]`", values.join(", ")).replace(" []", ""),
+                has: match have {
+                    Some(h) => format!("has `{key}: {h}`"),
+                    None => format!("has no `{key}` label"),
+                },
+            },
+        }
+    }
+}
+
+/// Calls `on_failure` for each requirement of `selector` that `labels` fail,
+/// in the order written, until it breaks.
+fn each_failure<'a>(
+    selector: &'a Node,
+    labels: Option<&'a Node>,
+    on_failure: &mut dyn FnMut(Failure<'a>) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     if let Some(entries) = selector.get("matchLabels").and_then(|n| n.as_mapping()) {
         for entry in entries {
             let (Some(key), Some(want)) = (entry.key.scalar_text(), entry.value.scalar_text())
             else {
                 continue;
             };
-            match label(labels, key) {
-                Some(have) if have == want => {}
-                Some(have) => out.push(Unmatched {
-                    at: entry.value.range,
-                    wants: format!("`{key}: {want}`"),
-                    has: format!("has `{key}: {have}`"),
-                }),
-                None => out.push(Unmatched {
-                    at: entry.key.range,
-                    wants: format!("`{key}: {want}`"),
-                    has: format!("has no `{key}` label"),
-                }),
+            let have = label(labels, key);
+            if have != Some(want) {
+                on_failure(Failure::Label {
+                    entry,
+                    key,
+                    want,
+                    have,
+                })?;
             }
         }
     }
@@ -162,22 +239,15 @@ pub fn unmatched(selector: &Node, labels: Option<&Node>) -> Vec<Unmatched> {
                 _ => true,
             };
             if !ok {
-                out.push(Unmatched {
-                    at: key_node.range,
-                    wants: format!("`{key} {operator} [{}]`", values.join(", ")).replace(" []", ""),
-                    has: match have {
-                        Some(h) => format!("has `{key}: {h}`"),
-                        None => format!("has no `{key}` label"),
-                    },
-                });
+                on_failure(Failure::Expression {
+                    key_node,
+                    key,
+                    operator,
+                    values,
+                    have,
+                })?;
             }
         }
     }
-    out
-}
-
-/// Whether `labels` satisfy every requirement of `selector`. An empty
-/// selector matches everything.
-pub fn matches(selector: &Node, labels: Option<&Node>) -> bool {
-    unmatched(selector, labels).is_empty()
+    ControlFlow::Continue(())
 }

@@ -1,4 +1,5 @@
 use crate::rules::prelude::*;
+use std::collections::HashMap;
 
 crate::declare_rule! {
     /// ## What it does
@@ -73,7 +74,7 @@ crate::declare_rule! {
 }
 
 fn check(ctx: &ProjectContext, sink: &mut ProjectSink) {
-    let workloads: Vec<_> = ctx
+    let workloads: Vec<&Workload> = ctx
         .files
         .iter()
         .flat_map(|f| &f.inventory.workloads)
@@ -81,15 +82,17 @@ fn check(ctx: &ProjectContext, sink: &mut ProjectSink) {
     if workloads.is_empty() {
         return;
     }
+    let index = LabelIndex::new(&workloads);
+    // Services repeat their selectors (one per environment, per copy of a
+    // chart): each distinct selector and namespace is judged once.
+    let mut judged: HashMap<(Option<&str>, &Selector), bool> = HashMap::new();
     for (at, file) in ctx.files.iter().enumerate() {
         for service in &file.inventory.services {
-            let selects = |workload: &&Workload| {
-                same_namespace(service.namespace.as_deref(), workload.namespace.as_deref())
-                    && service.selector.iter().all(|(key, want)| {
-                        super::ck3014::label(workload.pod_labels.as_ref(), key) == Some(want.as_str())
-                    })
-            };
-            if workloads.iter().any(selects) {
+            let namespace = service.namespace.as_deref();
+            let selects = *judged
+                .entry((namespace, service.selector.as_slice()))
+                .or_insert_with(|| index.selects_any(namespace, &service.selector));
+            if selects {
                 continue;
             }
             let shown: Vec<_> = service
@@ -107,5 +110,71 @@ fn check(ctx: &ProjectContext, sink: &mut ProjectSink) {
                 ),
             );
         }
+    }
+}
+
+/// A Service's selector: label keys and values.
+type Selector = [(String, String)];
+
+/// The workloads that carry each pod label, so that a Service is compared
+/// with the workloads sharing one of its labels instead of with all of them.
+struct LabelIndex<'a> {
+    workloads: &'a [&'a Workload],
+    /// `(key, value)` to indices into `workloads`.
+    carriers: HashMap<(&'a str, &'a str), Vec<usize>>,
+}
+
+impl<'a> LabelIndex<'a> {
+    fn new(workloads: &'a [&'a Workload]) -> Self {
+        let mut carriers: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+        for (i, workload) in workloads.iter().enumerate() {
+            let labels = workload.pod_labels.as_ref();
+            for entry in labels.and_then(|l| l.as_mapping()).unwrap_or(&[]) {
+                let Some(key) = entry.key.scalar_text() else {
+                    continue;
+                };
+                // The value the selector sees: the last entry wins on a
+                // duplicate key, and the earlier one must not be indexed.
+                if let Some(value) = super::ck3014::label(labels, key) {
+                    let list = carriers.entry((key, value)).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+        }
+        Self {
+            workloads,
+            carriers,
+        }
+    }
+
+    /// Whether some workload in `namespace` has every `selector` label.
+    fn selects_any(&self, namespace: Option<&str>, selector: &Selector) -> bool {
+        // Every match carries every selector label: the shortest list of
+        // carriers holds them all.
+        let mut fewest: Option<&Vec<usize>> = None;
+        for (key, want) in selector {
+            let Some(list) = self.carriers.get(&(key.as_str(), want.as_str())) else {
+                return false;
+            };
+            if fewest.is_none_or(|f| list.len() < f.len()) {
+                fewest = Some(list);
+            }
+        }
+        let Some(candidates) = fewest else {
+            // No selector labels (the inventory keeps none such): any workload.
+            return self
+                .workloads
+                .iter()
+                .any(|w| same_namespace(namespace, w.namespace.as_deref()));
+        };
+        candidates.iter().any(|&i| {
+            let workload = self.workloads[i];
+            same_namespace(namespace, workload.namespace.as_deref())
+                && selector.iter().all(|(key, want)| {
+                    super::ck3014::label(workload.pod_labels.as_ref(), key) == Some(want.as_str())
+                })
+        })
     }
 }
