@@ -267,7 +267,7 @@ fn lint_with(
     file
 }
 
-fn sort(diagnostics: &mut [Diagnostic]) {
+pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
     });
@@ -279,15 +279,18 @@ pub(crate) fn configure(diagnostics: &mut Vec<Diagnostic>, config: &Config) {
     /// What the configuration does with one rule's findings; `None`: not a
     /// rule's finding, kept as it is.
     type Decision = Option<Option<Severity>>;
-    // Findings come rule by rule: the last rule's decision is reused.
-    let mut last: Option<(&str, Decision)> = None;
+    // A file's findings come from a few dozen rules, in position order: each
+    // rule's decision is looked up once. Codes are the rules' static
+    // strings, so comparing their addresses finds a rule's entry.
+    let mut decided: Vec<((*const u8, usize), Decision)> = Vec::new();
     diagnostics.retain_mut(|d| {
-        let decision = match last {
-            Some((code, decision)) if code == d.code => decision,
-            _ => {
+        let key = (d.code.as_ptr(), d.code.len());
+        let decision = match decided.iter().find(|(k, _)| *k == key) {
+            Some(&(_, decision)) => decision,
+            None => {
                 let decision = crate::rules::registry::by_code(d.code)
                     .map(|rule| config.is_enabled(rule).then(|| config.severity(rule)));
-                last = Some((d.code, decision));
+                decided.push((key, decision));
                 decision
             }
         };

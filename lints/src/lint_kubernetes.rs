@@ -254,6 +254,9 @@ impl Whole<'_> {
             piece.first_line_scope = node_scope_at_line(&stream, self.lines, first_line);
         }
         piece.annotations = kubernetes::annotation_suppressions(&objects, source);
+        // Sorted here, in parallel: pieces follow each other in the file, so
+        // the file's findings are then nearly in order and its sort is short.
+        crate::lint::sort(&mut piece.diagnostics);
         piece
     }
 }

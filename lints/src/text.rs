@@ -114,8 +114,7 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = Vec::with_capacity(text.len() / 32 + 1);
         line_starts.push(0);
-        // `match_indices` with a `char` searches with memchr.
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i as u32 + 1));
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
         Self {
             line_starts,
             len: text.len() as u32,

@@ -72,24 +72,34 @@ pub fn terminal_source(text: &str) -> Cow<'_, str> {
 }
 
 /// Whether [`terminal_source`] must replace anything. A whole file's text
-/// is scanned when a finding in it is shown, so printable ASCII (and line
-/// ends and tabs) is skipped eight bytes at a time; other bytes are looked
-/// at one character at a time.
+/// is scanned when a finding in it is shown, so printable ASCII, `\n` and
+/// tabs are skipped eight bytes at a time; other bytes are looked at one
+/// character at a time.
 fn has_source_hazard(text: &str) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // The high bit of each byte that equals the byte `b`: exact, unlike the
+    // usual zero-byte test whose borrows can mark a neighbour.
+    let equal = |word: u64, b: u8| {
+        let x = word ^ (ONES * u64::from(b));
+        !(((x & LOW7) + LOW7) | x) & HIGH
+    };
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
         // Bytes up to `slow_end` are looked at one by one: a word with a
-        // line end, a tab or a non-ASCII character, or the last few bytes.
+        // control character (`\r` included) or a non-ASCII character, or the
+        // last few bytes.
         let mut slow_end = bytes.len();
         if let Some(chunk) = bytes.get(at..at + 8) {
             let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            // A byte below 0x20, or at or above 0x7f: not printable ASCII.
-            let low = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+            // Exactly the bytes below 0x20 (ASCII ones: the high bit is clear).
+            let control = !(((word & LOW7) + ONES * 0x60) | word) & HIGH;
+            let control = control & !equal(word, b'\n') & !equal(word, b'\t');
+            // Bytes at or above 0x7f, and perhaps a neighbour: only a false alarm.
             let high = (word.wrapping_add(ONES) | word) & HIGH;
-            if low | high == 0 {
+            if control | high == 0 {
                 at += 8;
                 continue;
             }
@@ -213,7 +223,7 @@ mod tests {
         };
         let odd = [
             "\x00", "\x1b", "\x1f", " ", "~", "\x7f", "\u{80}", "\u{9f}", "é", "\r", "\r\n", "\n",
-            "\t", "\u{202E}", "日", "🎉", "\u{FFFD}",
+            "\t", "\u{202E}", "日", "🎉", "\u{FFFD}", "\x0b", "\x08", "\n\x0b", "\t\x01", "\n\n",
         ];
         for a in odd {
             for b in odd {

@@ -88,9 +88,9 @@ pub(crate) fn document_starts(text: &str) -> Vec<usize> {
                 .get(at + 3)
                 .is_none_or(|c| matches!(c, b' ' | b'\t' | b'\r' | b'\n'))
     };
-    // `match_indices` finds the line breaks with memchr.
+    // Only lines that start with `---` can start a document: look for those.
     std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(nl, _)| nl + 1))
+        .chain(memchr::memmem::find_iter(bytes, b"\n---").map(|nl| nl + 1))
         .filter(|&at| starts_document(at))
         .collect()
 }
