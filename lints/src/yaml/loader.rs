@@ -9,6 +9,7 @@
 use super::node::{Entry, Node, NodeValue, Scalar, ScalarStyle};
 use super::{Document, FastCoverage, Limits, Stream, YamlError, YamlErrorKind, comments, fast};
 use crate::text::{LineIndex, TextRange};
+use compact_str::CompactString;
 use saphyr_parser::{Event, Parser, ScalarStyle as SaphyrStyle, ScanError, Tag};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -510,7 +511,7 @@ impl<'a> Builder<'_, 'a> {
             };
             let value = if tag.is_some() {
                 NodeValue::Scalar(Scalar {
-                    raw: String::new(),
+                    raw: CompactString::default(),
                     style,
                 })
             } else {
@@ -560,7 +561,8 @@ impl<'a> Builder<'_, 'a> {
             range,
             tag,
             value: NodeValue::Scalar(Scalar {
-                raw: value.into_owned(),
+                // Inline when short; a long owned text keeps its buffer.
+                raw: CompactString::from(value),
                 style,
             }),
             alias: None,

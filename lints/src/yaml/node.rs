@@ -3,6 +3,7 @@
 
 use super::scalar::{self, Resolved};
 use crate::text::TextRange;
+use compact_str::CompactString;
 
 /// One YAML node.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,8 +41,9 @@ pub struct Entry {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scalar {
     /// The value as written, quotes removed and escapes resolved, block
-    /// scalars folded and chomped.
-    pub raw: String,
+    /// scalars folded and chomped. Short texts (up to 24 bytes, nearly all
+    /// of a manifest's) are stored inline, without an allocation.
+    pub raw: CompactString,
     pub style: ScalarStyle,
 }
 
