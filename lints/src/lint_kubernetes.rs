@@ -108,6 +108,11 @@ pub(crate) fn lint(
     suppressions.extend(annotations);
     file.project = Some(crate::project::ProjectFacts {
         inventory,
+        enabled: crate::rules::registry::all()
+            .iter()
+            .copied()
+            .filter(|r| crate::project::is_project_rule(r) && config.is_enabled(r))
+            .collect(),
         ..Default::default()
     });
     crate::lint::finish_groups(file, groups, config, suppressions);

@@ -140,6 +140,9 @@ pub fn same_namespace(a: Option<&str>, b: Option<&str>) -> bool {
 #[derive(Debug, Default)]
 pub struct ProjectFacts {
     pub inventory: Inventory,
+    /// The project rules the file's configuration enables: a rule no file
+    /// enables is not run (its findings would all be dropped).
+    pub(crate) enabled: Vec<&'static Rule>,
     /// The file's suppressions after review against its configuration.
     pub(crate) suppressions: Vec<Suppression>,
 }
@@ -215,6 +218,13 @@ pub fn lint_project(files: &mut [LintedFile], config_for: impl Fn(&Path) -> Arc<
             let Check::Project(check) = rule.check else {
                 continue;
             };
+            let wanted = members.iter().any(|&i| {
+                let facts = files[i].project.as_ref().expect("member");
+                facts.enabled.iter().any(|r| std::ptr::eq(*r, rule))
+            });
+            if !wanted {
+                continue;
+            }
             let mut sink = ProjectSink::new(rule);
             check(&ctx, &mut sink);
             for (at, sink) in sink.by_file {
