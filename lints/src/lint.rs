@@ -97,24 +97,25 @@ pub fn lint_bytes_in(
 ) -> LintedFile {
     // `overrides:` entries that match this path.
     let config = &*config.for_path(path);
-    let problem = match std::str::from_utf8(&bytes) {
-        Ok(text) => text.find('\0').map(|at| {
-            (
+    // Validated once: a large manifest is tens of megabytes.
+    let (bytes, at, problem) = match String::from_utf8(bytes) {
+        Ok(text) => match memchr::memchr(0, text.as_bytes()) {
+            None => return lint_inner(path, text, kind, forced, config, build),
+            Some(at) => (
+                text.into_bytes(),
                 at,
                 "holds a NUL byte: it looks like a binary file, not text".to_string(),
-            )
-        }),
-        Err(e) => Some((
-            e.valid_up_to(),
-            format!(
-                "is not valid UTF-8 text (byte 0x{:02X} cannot start or continue a character)",
-                bytes[e.valid_up_to()]
             ),
-        )),
-    };
-    let Some((at, problem)) = problem else {
-        let text = String::from_utf8(bytes).expect("checked above");
-        return lint_inner(path, text, kind, forced, config, build);
+        },
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let problem = format!(
+                "is not valid UTF-8 text (byte 0x{:02X} cannot start or continue a character)",
+                bytes[at]
+            );
+            (bytes, at, problem)
+        }
     };
     // The lossy text is identical up to the first bad byte, so `at` stays valid.
     let mut file = LintedFile::new(path, kind, String::from_utf8_lossy(&bytes).into_owned());
