@@ -1,10 +1,13 @@
 //! The Kubernetes objects of a stream: every document with `apiVersion` and
 //! `kind`, and the items of `kind: List` / `*List` documents.
 
+use super::workload::{PodParts, pod_parts};
 use crate::text::TextRange;
 use crate::yaml::{Node, Stream};
 
-/// One Kubernetes object.
+/// One Kubernetes object. Only [`objects`] builds one: every rule reads the
+/// same list, so what rules ask of many objects (the API group, the pod
+/// template and its containers) is found here once, not once per rule.
 #[derive(Debug)]
 pub struct Object<'a> {
     /// The object's mapping node.
@@ -17,11 +20,18 @@ pub struct Object<'a> {
     pub namespace: Option<&'a str>,
     /// Index of the document it came from.
     pub document: usize,
+    /// See [`Object::group`].
+    group: &'a str,
+    /// See [`Object::metadata`].
+    metadata: Option<&'a Node>,
+    /// See [`Object::pod`].
+    pub(super) pod: Option<PodParts<'a>>,
 }
 
 impl<'a> Object<'a> {
+    /// The `metadata` value, whatever its type.
     pub fn metadata(&self) -> Option<&'a Node> {
-        self.node.get("metadata")
+        self.metadata
     }
 
     /// `metadata.annotations[key]`.
@@ -48,7 +58,7 @@ impl<'a> Object<'a> {
 
     /// The API group of `apiVersion` (`apps` for `apps/v1`, empty for `v1`).
     pub fn group(&self) -> &'a str {
-        self.api_version.rsplit_once('/').map_or("", |(g, _)| g)
+        self.group
     }
 }
 
@@ -64,6 +74,7 @@ pub fn objects(stream: &Stream) -> Vec<Object<'_>> {
                 continue;
             };
             let metadata = node.get("metadata");
+            let group = api_version.rsplit_once('/').map_or("", |(g, _)| g);
             out.push(Object {
                 node,
                 api_version,
@@ -75,6 +86,9 @@ pub fn objects(stream: &Stream) -> Vec<Object<'_>> {
                     .and_then(|m| m.get("namespace"))
                     .and_then(|n| n.as_str()),
                 document,
+                group,
+                metadata,
+                pod: pod_parts(node, kind, group, metadata),
             });
         }
     }

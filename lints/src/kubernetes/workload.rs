@@ -17,6 +17,18 @@ pub struct PodView<'a> {
     pub spec: &'a Node,
     /// The `spec` key of the PodSpec, for findings about a missing pod-level field.
     pub spec_key: &'a Node,
+    /// See [`PodView::containers`].
+    containers: &'a [ContainerView<'a>],
+}
+
+/// What [`PodView`] shows, found once per object by [`objects`](super::objects)
+/// and kept in the [`Object`] (a view cannot be kept there: it points at the object).
+#[derive(Debug)]
+pub(crate) struct PodParts<'a> {
+    metadata: Option<&'a Node>,
+    spec: &'a Node,
+    spec_key: &'a Node,
+    containers: Vec<ContainerView<'a>>,
 }
 
 /// Which list of the PodSpec a container comes from.
@@ -77,17 +89,34 @@ impl<'a> Object<'a> {
     /// The pod template of a workload kind, or the spec of a Pod.
     /// `None` for every other kind (custom resources included).
     pub fn pod(&'a self) -> Option<PodView<'a>> {
-        pod(self)
+        let parts = self.pod.as_ref()?;
+        Some(PodView {
+            object: self,
+            metadata: parts.metadata,
+            spec: parts.spec,
+            spec_key: parts.spec_key,
+            containers: &parts.containers,
+        })
     }
 }
 
 /// The pod template of a workload kind, or the spec of a Pod; see [`Object::pod`].
 pub fn pod<'a>(object: &'a Object<'a>) -> Option<PodView<'a>> {
-    let group = object.group();
-    let template_path: &[&str] = match (object.kind, group) {
+    object.pod()
+}
+
+/// The pod template of the object at `node` (of `kind` in API `group`, with
+/// `metadata`), for [`Object::pod`].
+pub(crate) fn pod_parts<'a>(
+    node: &'a Node,
+    kind: &str,
+    group: &str,
+    metadata: Option<&'a Node>,
+) -> Option<PodParts<'a>> {
+    let template_path: &[&str] = match (kind, group) {
         ("Pod", "") => {
-            let entry = object.node.entry("spec")?;
-            return view(object, object.metadata(), entry);
+            let entry = node.entry("spec")?;
+            return parts(metadata, entry);
         }
         ("PodTemplate", "") => &["template"],
         ("ReplicationController", "")
@@ -98,22 +127,49 @@ pub fn pod<'a>(object: &'a Object<'a>) -> Option<PodView<'a>> {
         ("CronJob", "batch") => &["spec", "jobTemplate", "spec", "template"],
         _ => return None,
     };
-    let template = object.node.get_path(template_path)?;
+    let template = node.get_path(template_path)?;
     let entry = template.entry("spec")?;
-    view(object, template.get("metadata"), entry)
+    parts(template.get("metadata"), entry)
 }
 
-fn view<'a>(
-    object: &'a Object<'a>,
-    metadata: Option<&'a Node>,
-    entry: &'a crate::yaml::Entry,
-) -> Option<PodView<'a>> {
-    entry.value.is_mapping().then_some(PodView {
-        object,
+fn parts<'a>(metadata: Option<&'a Node>, entry: &'a crate::yaml::Entry) -> Option<PodParts<'a>> {
+    let spec = &entry.value;
+    spec.is_mapping().then(|| PodParts {
         metadata: metadata.filter(|m| m.is_mapping()),
-        spec: &entry.value,
+        spec,
         spec_key: &entry.key,
+        containers: containers(spec),
     })
+}
+
+/// Every container of the PodSpec `spec`: `initContainers`, `containers`,
+/// then `ephemeralContainers`.
+fn containers(spec: &Node) -> Vec<ContainerView<'_>> {
+    let pod_security_context = spec.get("securityContext").filter(|n| n.is_mapping());
+    let mut out = Vec::new();
+    for kind in [
+        ContainerKind::Init,
+        ContainerKind::Regular,
+        ContainerKind::Ephemeral,
+    ] {
+        let Some(items) = spec.get(kind.field()).and_then(|n| n.as_sequence()) else {
+            continue;
+        };
+        for node in items.iter().filter(|n| n.is_mapping()) {
+            let name_node = node.get("name");
+            let sc = node.entry("securityContext");
+            out.push(ContainerView {
+                node,
+                kind,
+                name: name_node.and_then(|n| n.scalar_text()),
+                name_node,
+                security_context: sc.map(|e| &e.value).filter(|n| n.is_mapping()),
+                security_context_key: sc.map(|e| &e.key),
+                pod_security_context,
+            });
+        }
+    }
+    out
 }
 
 impl<'a> PodView<'a> {
@@ -193,32 +249,8 @@ impl<'a> PodView<'a> {
     }
 
     /// Every container: `initContainers`, `containers`, then `ephemeralContainers`.
-    pub fn containers(&self) -> Vec<ContainerView<'a>> {
-        let pod_security_context = self.security_context();
-        let mut out = Vec::new();
-        for kind in [
-            ContainerKind::Init,
-            ContainerKind::Regular,
-            ContainerKind::Ephemeral,
-        ] {
-            let Some(items) = self.spec.get(kind.field()).and_then(|n| n.as_sequence()) else {
-                continue;
-            };
-            for node in items.iter().filter(|n| n.is_mapping()) {
-                let name_node = node.get("name");
-                let sc = node.entry("securityContext");
-                out.push(ContainerView {
-                    node,
-                    kind,
-                    name: name_node.and_then(|n| n.scalar_text()),
-                    name_node,
-                    security_context: sc.map(|e| &e.value).filter(|n| n.is_mapping()),
-                    security_context_key: sc.map(|e| &e.key),
-                    pod_security_context,
-                });
-            }
-        }
-        out
+    pub fn containers(&self) -> &'a [ContainerView<'a>] {
+        self.containers
     }
 }
 

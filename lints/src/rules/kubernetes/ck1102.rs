@@ -99,7 +99,7 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
                             container.describe()
                         ),
                     );
-                    fix(ctx, &container, d);
+                    fix(ctx, container, d);
                 }
                 None => {
                     let d = sink.report(
@@ -110,7 +110,7 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
                             container.describe()
                         ),
                     );
-                    fix(ctx, &container, d);
+                    fix(ctx, container, d);
                 }
             }
         }

@@ -117,7 +117,7 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
         }
         let containers = pod.containers();
         let mut lacking = Vec::new();
-        for container in &containers {
+        for container in containers {
             match container.security(&["runAsNonRoot"]) {
                 Some(node) if node.as_bool() != Some(true) => {
                     let d = sink.report(

@@ -88,7 +88,7 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
         }
         let containers = pod.containers();
         let mut lacking = Vec::new();
-        for container in &containers {
+        for container in containers {
             match container.security(PATH) {
                 Some(node) => report_invalid(
                     sink,

@@ -82,7 +82,7 @@ pub fn report_missing(ctx: &KubernetesContext, sink: &mut Sink, sections: &[&str
             }
             let missing: Vec<_> = ["cpu", "memory"]
                 .into_iter()
-                .filter(|r| !is_set(&pod, &container, sections, r))
+                .filter(|r| !is_set(&pod, container, sections, r))
                 .collect();
             if missing.is_empty() {
                 continue;

@@ -71,7 +71,7 @@ pub fn report_missing_probe(ctx: &KubernetesContext, sink: &mut Sink, probe: &st
             continue;
         }
         for container in pod.containers() {
-            if container.kind != ContainerKind::Regular || has(&container, probe) {
+            if container.kind != ContainerKind::Regular || has(container, probe) {
                 continue;
             }
             sink.report(

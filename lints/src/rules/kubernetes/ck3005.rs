@@ -63,7 +63,7 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
     for object in ctx.objects {
         let Some(pod) = object.pod() else { continue };
         for container in pod.containers() {
-            let Some((node, image)) = image(&container) else {
+            let Some((node, image)) = image(container) else {
                 continue;
             };
             if image.digest.is_some() {

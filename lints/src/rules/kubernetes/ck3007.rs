@@ -93,11 +93,11 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
                             policy.range,
                             format!("{} uses imagePullPolicy `{text}`", container.describe()),
                         );
-                        fix(ctx, &container, d);
+                        fix(ctx, container, d);
                     }
                 }
                 None => {
-                    let Some((_, image)) = super::ck3005::image(&container) else {
+                    let Some((_, image)) = super::ck3005::image(container) else {
                         continue;
                     };
                     if !super::ck3005::defaults_to_always(&image) {
@@ -109,7 +109,7 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
                                 image.full
                             ),
                         );
-                        fix(ctx, &container, d);
+                        fix(ctx, container, d);
                     }
                 }
             }

@@ -101,7 +101,7 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
                             shown
                         ),
                     );
-                    fix(ctx, &container, d);
+                    fix(ctx, container, d);
                 }
                 None => {
                     let d = sink.report(
@@ -111,7 +111,7 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
                             container.describe()
                         ),
                     );
-                    fix(ctx, &container, d);
+                    fix(ctx, container, d);
                 }
             }
         }

@@ -72,7 +72,7 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
     for object in ctx.objects {
         let Some(pod) = object.pod() else { continue };
         for container in pod.containers() {
-            let Some((node, image)) = super::ck3005::image(&container) else {
+            let Some((node, image)) = super::ck3005::image(container) else {
                 continue;
             };
             let allowed = match &image.registry {
