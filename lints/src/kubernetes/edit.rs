@@ -226,7 +226,7 @@ pub fn set_value(source: &str, entry: &Entry, text: &str) -> Option<Edit> {
                 NodeValue::Null => colon + 1,
                 _ => value.range.end as usize,
             };
-            if value.tag.is_some()
+            if value.tag().is_some()
                 || end <= colon
                 || !matches!(
                     source[colon + 1..end].trim(),

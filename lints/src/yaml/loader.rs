@@ -6,7 +6,7 @@
 //! and the parser's own state machine is iterative, so nesting depth costs heap,
 //! never call stack.
 
-use super::node::{Entry, Node, NodeValue, Scalar, ScalarStyle};
+use super::node::{Entry, Node, NodeValue, Scalar, ScalarStyle, TagText};
 use super::{Document, FastCoverage, Limits, Stream, YamlError, YamlErrorKind, comments, fast};
 use crate::text::{LineIndex, TextRange};
 use compact_str::CompactString;
@@ -206,7 +206,7 @@ enum Items {
 
 struct Frame {
     items: Items,
-    tag: Option<String>,
+    tag: Option<TagText>,
     anchor: usize,
     /// The opening bracket's offset for flow collections; the first child's for block ones.
     start: Option<u32>,
@@ -916,7 +916,7 @@ impl<'a> Builder<'_, 'a> {
 }
 
 fn is_merge(e: &Entry) -> bool {
-    e.key.tag.as_deref() == Some("!!merge")
+    e.key.tag() == Some("!!merge")
         || matches!(&e.key.value, NodeValue::Scalar(s) if s.style == ScalarStyle::Plain && s.raw == "<<")
 }
 
@@ -962,14 +962,15 @@ fn count_nodes(node: &Node) -> usize {
 }
 
 /// Tags in the short form people write: `!!str`, `!Ref`.
-fn short_tag(tag: &Tag) -> String {
-    if tag.is_yaml_core_schema() {
+fn short_tag(tag: &Tag) -> TagText {
+    let short = if tag.is_yaml_core_schema() {
         format!("!!{}", tag.suffix)
     } else if tag.handle == "!" || tag.handle.is_empty() {
         format!("!{}", tag.suffix)
     } else {
         format!("{}{}", tag.handle, tag.suffix)
-    }
+    };
+    Box::new(short)
 }
 
 /// saphyr's messages are written for YAML implementers; these say what went wrong for users.

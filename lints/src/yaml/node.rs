@@ -14,13 +14,22 @@ pub struct Node {
     /// last value (flow collections include the closing bracket).
     /// A node produced by an alias keeps its anchor's range; see [`Node::alias`].
     pub range: TextRange,
-    /// The tag as written in short form: `!!str`, `!Ref`; `None` when untagged.
-    pub tag: Option<String>,
+    /// The tag as written in short form (see [`Node::tag`]). Tags are rare,
+    /// nodes are not: one thin pointer keeps a node at 64 bytes (an entry at
+    /// 128), which the compiler moves without calling `memcpy`.
+    pub(super) tag: Option<TagText>,
     pub value: NodeValue,
     /// When the node came through an alias (`*base`, or a `<<: *base` merge),
     /// where that alias was written.
     pub alias: Option<TextRange>,
 }
+
+/// A tag's text behind a thin pointer (`Box<str>` is two words).
+#[allow(
+    clippy::box_collection,
+    reason = "one word per node instead of two; the extra allocation is per tag, and tags are rare"
+)]
+pub(super) type TagText = Box<String>;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum NodeValue {
@@ -66,6 +75,11 @@ impl Node {
         }
     }
 
+    /// The tag as written in short form: `!!str`, `!Ref`; `None` when untagged.
+    pub fn tag(&self) -> Option<&str> {
+        self.tag.as_deref().map(String::as_str)
+    }
+
     /// Where this node was written in the document being read: the alias
     /// for aliased nodes, the node itself otherwise.
     pub fn use_site(&self) -> TextRange {
@@ -90,11 +104,7 @@ impl Node {
         match &self.value {
             NodeValue::Null => Some(Resolved::Null),
             NodeValue::Scalar(s) => {
-                if let Some(resolved) = self
-                    .tag
-                    .as_deref()
-                    .and_then(|t| scalar::resolve_tagged(t, &s.raw))
-                {
+                if let Some(resolved) = self.tag().and_then(|t| scalar::resolve_tagged(t, &s.raw)) {
                     return Some(resolved);
                 }
                 Some(match s.style {

@@ -133,11 +133,11 @@ fn tags_are_kept() {
     let text = "a: !!str 123\nb: !Ref thing\nc: !!binary aGVsbG8=\n";
     let root = root(text);
     let a = root.get("a").unwrap();
-    assert_eq!(a.tag.as_deref(), Some("!!str"));
+    assert_eq!(a.tag(), Some("!!str"));
     assert_eq!(at(text, a), "123");
     assert_eq!(a.as_str(), Some("123"));
     assert_eq!(a.as_i64(), None);
-    assert_eq!(root.get("b").unwrap().tag.as_deref(), Some("!Ref"));
+    assert_eq!(root.get("b").unwrap().tag(), Some("!Ref"));
     assert_eq!(at(text, root.get("b").unwrap()), "thing");
     assert_eq!(root.get("c").unwrap().as_str(), Some("aGVsbG8="));
 }
@@ -492,4 +492,28 @@ fn flow_collections_with_inner_blanks_and_properties() {
     assert_eq!(at(text, root.get("c").unwrap()), "[ \"bash\", \"-c\" ]");
     assert_eq!(at(text, root.get("d").unwrap()), "{ a: 1 }");
     assert_eq!(at(text, root.get("e").unwrap()), "- 1");
+}
+
+/// Every manifest's tree is built and dropped node by node: short scalars
+/// live inline (no allocation each), long ones keep their full text.
+#[test]
+fn short_scalars_are_stored_inline() {
+    let long = "registry.example.com/team/a-rather-long-image-name:1.2.3";
+    let text = format!("apiVersion: v1\nimage: {long}\nquoted: \"nginx:1.27\"\n");
+    let root = root(&text);
+    let raw = |key: &str| &root.get(key).unwrap().as_scalar().unwrap().raw;
+    assert!(!raw("apiVersion").is_heap_allocated());
+    assert!(!raw("quoted").is_heap_allocated());
+    assert_eq!(raw("quoted").as_str(), "nginx:1.27");
+    assert!(raw("image").is_heap_allocated());
+    assert_eq!(root.get("image").unwrap().scalar_text(), Some(long));
+}
+
+/// Nodes are moved and freed by the hundred thousand in a large manifest:
+/// growing them costs every load.
+#[cfg(target_pointer_width = "64")]
+#[test]
+fn nodes_stay_small() {
+    assert_eq!(std::mem::size_of::<Node>(), 64);
+    assert_eq!(std::mem::size_of::<Entry>(), 128);
 }
