@@ -72,10 +72,36 @@ pub fn terminal_source(text: &str) -> Cow<'_, str> {
 }
 
 /// Whether [`terminal_source`] must replace anything. A whole file's text
-/// is scanned when a finding in it is shown, so printable ASCII, `\n` and
-/// tabs are skipped eight bytes at a time; other bytes are looked at one
-/// character at a time.
+/// is scanned when a finding in it is shown: a large one in parallel parts.
 fn has_source_hazard(text: &str) -> bool {
+    use rayon::prelude::*;
+    const PART: usize = 1 << 20;
+    if text.len() <= 2 * PART {
+        return scan_for_hazard(text);
+    }
+    // Parts end just after a `\n`, so no character and no `\r\n` is cut.
+    let bytes = text.as_bytes();
+    let mut bounds = vec![0];
+    let mut at = PART;
+    while at < bytes.len() {
+        match memchr::memchr(b'\n', &bytes[at..]) {
+            Some(i) if at + i + 1 < bytes.len() => {
+                bounds.push(at + i + 1);
+                at += i + 1 + PART;
+            }
+            _ => break,
+        }
+    }
+    bounds.push(bytes.len());
+    bounds
+        .par_windows(2)
+        .any(|w| scan_for_hazard(&text[w[0]..w[1]]))
+}
+
+/// [`has_source_hazard`] for one part: printable ASCII, `\n` and tabs are
+/// skipped eight bytes at a time; other bytes are looked at one character
+/// at a time.
+fn scan_for_hazard(text: &str) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
@@ -233,6 +259,24 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A large text is scanned in parts cut after line ends: a hazard is
+    /// found in any part, and a `\r\n` or a character at a cut is not one.
+    #[test]
+    fn large_texts_are_scanned_in_parts() {
+        let line = "key: value with é and 日本 and a tab\there\r\n";
+        let clean = line.repeat(5 << 20 >> 5);
+        assert!(clean.len() > 4 << 20);
+        assert!(!has_source_hazard(&clean));
+        for at in [0, 1 << 20, (1 << 20) + 1, clean.len() / 2, clean.len() - 3] {
+            let at = (0..=at).rev().find(|&i| clean.is_char_boundary(i)).unwrap();
+            let mut dirty = clean.clone();
+            dirty.insert(at, '\x1b');
+            assert!(has_source_hazard(&dirty), "hazard at {at}");
+        }
+        let lone_cr = format!("{clean}\r");
+        assert!(has_source_hazard(&lone_cr));
     }
 
     #[test]
