@@ -74,10 +74,10 @@ impl Inventory {
     pub fn of(objects: &[Object<'_>]) -> Self {
         let mut out = Inventory::default();
         for object in objects {
-            let namespace = object.namespace.map(str::to_string);
+            let namespace = || object.namespace.map(str::to_string);
             if object.kind == "NetworkPolicy" && object.group() == "networking.k8s.io" {
                 out.network_policies.push(NetworkPolicy {
-                    namespace,
+                    namespace: namespace(),
                     pod_selector: object
                         .node
                         .get_path(&["spec", "podSelector"])
@@ -92,8 +92,8 @@ impl Inventory {
                 && let Some(pod) = object.pod()
             {
                 out.workloads.push(Workload {
-                    label: object.label(),
-                    namespace,
+                    label: object.label().to_string(),
+                    namespace: namespace(),
                     pod_labels: pod.labels().cloned(),
                     anchor: object.anchor(),
                 });
@@ -120,7 +120,7 @@ fn service(object: &Object<'_>) -> Option<Service> {
         })
         .collect();
     Some(Service {
-        label: object.label(),
+        label: object.label().to_string(),
         namespace: object.namespace.map(str::to_string),
         selector,
         anchor: entry.key.range,

@@ -12,9 +12,11 @@ mod workload;
 pub use ignore::{
     IGNORE_ANNOTATION, KUBE_LINTER_PREFIX, annotation_suppressions, kube_linter_rules,
 };
-pub use object::{Object, objects};
+pub use object::{Label, Object, objects};
 pub use pss::PssVersion;
-pub use workload::{ContainerKind, ContainerView, POD_AND_CONTAINER_FIELDS, PodView, Setting, pod};
+pub use workload::{
+    ContainerKind, ContainerView, Description, POD_AND_CONTAINER_FIELDS, PodView, Setting, pod,
+};
 
 /// Why a YAML file is not linted as Kubernetes objects, if it is not.
 pub fn not_kubernetes_reason(source: &str, stream: &crate::yaml::Stream) -> Option<String> {

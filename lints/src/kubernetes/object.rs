@@ -4,6 +4,7 @@
 use super::workload::{PodParts, pod_parts};
 use crate::text::TextRange;
 use crate::yaml::{Node, Stream};
+use std::fmt;
 
 /// One Kubernetes object. Only [`objects`] builds one: every rule reads the
 /// same list, so what rules ask of many objects (the API group, the pod
@@ -49,16 +50,35 @@ impl<'a> Object<'a> {
     }
 
     /// `kind` and name for messages: `Deployment/web`.
-    pub fn label(&self) -> String {
-        match self.name {
-            Some(name) => format!("{}/{}", self.kind, name),
-            None => self.kind.to_string(),
+    pub fn label(&self) -> Label<'a> {
+        Label {
+            kind: self.kind,
+            name: self.name,
         }
     }
 
     /// The API group of `apiVersion` (`apps` for `apps/v1`, empty for `v1`).
     pub fn group(&self) -> &'a str {
         self.group
+    }
+}
+
+/// [`Object::label`]: written straight into a message, so that a rule that
+/// prepares it for every object builds no string for those without findings.
+#[derive(Clone, Copy, Debug)]
+pub struct Label<'a> {
+    kind: &'a str,
+    name: Option<&'a str>,
+}
+
+impl fmt::Display for Label<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.kind)?;
+        if let Some(name) = self.name {
+            f.write_str("/")?;
+            f.write_str(name)?;
+        }
+        Ok(())
     }
 }
 

@@ -6,6 +6,7 @@
 use super::Object;
 use crate::text::TextRange;
 use crate::yaml::Node;
+use std::fmt;
 
 /// The pod template (or the pod itself) of a workload object.
 #[derive(Clone, Copy, Debug)]
@@ -63,6 +64,27 @@ pub struct ContainerView<'a> {
     pub security_context_key: Option<&'a Node>,
     /// The pod-level `securityContext` when it is a mapping.
     pub pod_security_context: Option<&'a Node>,
+}
+
+/// [`ContainerView::describe`]: written straight into a message (see [`Label`](super::Label)).
+#[derive(Clone, Copy, Debug)]
+pub struct Description<'a> {
+    kind: ContainerKind,
+    name: Option<&'a str>,
+}
+
+impl fmt::Display for Description<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.kind {
+            ContainerKind::Init => "init container",
+            ContainerKind::Regular => "container",
+            ContainerKind::Ephemeral => "ephemeral container",
+        };
+        match self.name {
+            Some(name) => write!(f, "{kind} `{name}`"),
+            None => write!(f, "an unnamed {kind}"),
+        }
+    }
 }
 
 /// A security setting and where it came from.
@@ -268,15 +290,10 @@ impl<'a> ContainerView<'a> {
     }
 
     /// "container `web`", "init container `setup`", "ephemeral container `debug`".
-    pub fn describe(&self) -> String {
-        let kind = match self.kind {
-            ContainerKind::Init => "init container",
-            ContainerKind::Regular => "container",
-            ContainerKind::Ephemeral => "ephemeral container",
-        };
-        match self.name {
-            Some(name) => format!("{kind} `{name}`"),
-            None => format!("an unnamed {kind}"),
+    pub fn describe(&self) -> Description<'a> {
+        Description {
+            kind: self.kind,
+            name: self.name,
         }
     }
 
@@ -367,6 +384,7 @@ spec:
         with_pods(text, |pods| {
             assert_eq!(pods.len(), 1);
             let pod = &pods[0];
+            assert_eq!(pod.object.label().to_string(), "CronJob/nightly");
             assert_eq!(pod.annotation("a").and_then(|n| n.as_str()), Some("b"));
             assert!(pod.labels().unwrap().get("app").is_some());
             assert_eq!(pod.host_network().and_then(|n| n.as_bool()), Some(true));
@@ -416,6 +434,7 @@ items:
                 .filter_map(|c| c.name)
                 .collect();
             assert_eq!(names, ["a", "b", "c", "d"]);
+            assert_eq!(pods[0].object.label().to_string(), "Deployment");
         });
     }
 
@@ -454,7 +473,8 @@ spec:
             assert!(cs[1].security_context.is_none());
             assert_eq!(slice(text, cs[1].security_anchor()), "securityContext");
             assert_eq!(slice(text, cs[2].anchor()), "image: nameless");
-            assert_eq!(cs[3].describe(), "ephemeral container `debug`");
+            assert_eq!(cs[3].describe().to_string(), "ephemeral container `debug`");
+            assert_eq!(cs[2].describe().to_string(), "an unnamed container");
         });
     }
 

@@ -1,4 +1,5 @@
 use crate::rules::prelude::*;
+use std::fmt::Display;
 
 crate::declare_rule! {
     /// ## What it does
@@ -68,11 +69,11 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
     for object in ctx.objects {
         let Some(pod) = object.pod() else { continue };
         if let Some(node) = pod.security(PATH) {
-            report_type(sink, &object.label(), "the pod", node);
+            report_type(sink, object.label(), "the pod", node);
         }
         for container in pod.containers() {
             if let Some(node) = container.security(PATH) {
-                report_type(sink, &object.label(), &container.describe(), node);
+                report_type(sink, object.label(), container.describe(), node);
             }
         }
         for entry in pod
@@ -102,7 +103,7 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
     }
 }
 
-fn report_type(sink: &mut Sink, label: &str, who: &str, node: &crate::yaml::Node) {
+fn report_type(sink: &mut Sink, label: impl Display, who: impl Display, node: &crate::yaml::Node) {
     if matches!(node.as_str(), Some("RuntimeDefault" | "Localhost")) {
         return;
     }

@@ -1,4 +1,5 @@
 use crate::rules::prelude::*;
+use std::fmt::Display;
 
 crate::declare_rule! {
     /// ## What it does
@@ -70,18 +71,18 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
         let label = object.label();
         let engine = ctx.settings.pss_version.at_least(31);
         let options = pod.security(&["seLinuxOptions"]);
-        check_options(sink, &label, "the pod", options, engine);
+        check_options(sink, label, "the pod", options, engine);
         for container in pod.containers() {
             let options = container.security(&["seLinuxOptions"]);
-            check_options(sink, &label, &container.describe(), options, engine);
+            check_options(sink, label, container.describe(), options, engine);
         }
     }
 }
 
 fn check_options(
     sink: &mut Sink,
-    label: &str,
-    who: &str,
+    label: impl Display,
+    who: impl Display,
     options: Option<&crate::yaml::Node>,
     engine_allowed: bool,
 ) {

@@ -1,5 +1,6 @@
 use crate::kubernetes::edit;
 use crate::rules::prelude::*;
+use std::fmt::Display;
 
 crate::declare_rule! {
     /// ## What it does
@@ -84,7 +85,7 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
         }
         let pod_type = pod.security(PATH);
         if let Some(node) = pod_type {
-            report_invalid(sink, &object.label(), "the pod", node, fix(ctx, pod.spec));
+            report_invalid(sink, object.label(), "the pod", node, fix(ctx, pod.spec));
         }
         let containers = pod.containers();
         let mut lacking = Vec::new();
@@ -92,8 +93,8 @@ fn check(ctx: &KubernetesContext, sink: &mut Sink) {
             match container.security(PATH) {
                 Some(node) => report_invalid(
                     sink,
-                    &object.label(),
-                    &container.describe(),
+                    object.label(),
+                    container.describe(),
                     node,
                     fix(ctx, container.node),
                 ),
@@ -150,8 +151,8 @@ fn fix(ctx: &KubernetesContext, owner: &crate::yaml::Node) -> Option<Fix> {
 
 fn report_invalid(
     sink: &mut Sink,
-    label: &str,
-    who: &str,
+    label: impl Display,
+    who: impl Display,
     node: &crate::yaml::Node,
     fix: Option<Fix>,
 ) {
