@@ -94,25 +94,38 @@ pub(super) fn next_document(text: &str, from: usize, end: usize) -> usize {
     }
 }
 
+/// What the documents of a chunk reuse: the stack of open collections
+/// (a large manifest has thousands of documents; one stack serves them all).
+#[derive(Default)]
+pub(super) struct Scratch {
+    stack: Vec<Frame>,
+}
+
 /// Loads the document starting at `start` (at a `---` line or the chunk's
 /// start) into `b`; returns where the next document starts. `end` is the end
 /// of the chunk, which saphyr would see as the end of the stream.
 pub(super) fn load_document(
     b: &mut Builder<'_, '_>,
+    scratch: &mut Scratch,
     text: &str,
     start: usize,
     end: usize,
 ) -> Result<usize> {
+    let mut stack = std::mem::take(&mut scratch.stack);
+    // A declined document leaves its frames behind.
+    stack.clear();
     let mut fast = Fast {
         text,
         bytes: &text.as_bytes()[..end],
         eof: end,
         b,
-        stack: Vec::new(),
+        stack,
         pending: Pending::None,
         root_started: false,
     };
-    fast.document(start)
+    let next = fast.document(start);
+    scratch.stack = fast.stack;
+    next
 }
 
 #[derive(Clone, Copy, PartialEq)]

@@ -261,10 +261,11 @@ fn load_chunk<'a>(
         return saphyr_chunk(text, start, end, limits, shared);
     }
     let mut b = Builder::new(text, start, "", limits, shared);
+    let mut scratch = fast::Scratch::default();
     let mut piece = start;
     while piece < end {
         let mark = (b.out.documents.len(), b.out.errors.len(), b.out.zones.len());
-        match fast::load_document(&mut b, text, piece, end) {
+        match fast::load_document(&mut b, &mut scratch, text, piece, end) {
             Ok(next) => piece = next,
             Err(fast::Decline) => {
                 b.out.documents.truncate(mark.0);
@@ -295,9 +296,10 @@ pub(super) fn fast_coverage(text: &str) -> FastCoverage {
         cov.declined_bytes = text.len();
         return cov;
     }
+    let mut scratch = fast::Scratch::default();
     let mut piece = 0;
     while piece < text.len() {
-        match fast::load_document(&mut b, text, piece, text.len()) {
+        match fast::load_document(&mut b, &mut scratch, text, piece, text.len()) {
             Ok(next) => {
                 cov.fast_documents += 1;
                 cov.fast_bytes += next - piece;
