@@ -80,9 +80,18 @@ impl fmt::Display for Description<'_> {
             ContainerKind::Regular => "container",
             ContainerKind::Ephemeral => "ephemeral container",
         };
+        // Pieces rather than `write!`: this runs for most findings' messages.
         match self.name {
-            Some(name) => write!(f, "{kind} `{name}`"),
-            None => write!(f, "an unnamed {kind}"),
+            Some(name) => {
+                f.write_str(kind)?;
+                f.write_str(" `")?;
+                f.write_str(name)?;
+                f.write_str("`")
+            }
+            None => {
+                f.write_str("an unnamed ")?;
+                f.write_str(kind)
+            }
         }
     }
 }
