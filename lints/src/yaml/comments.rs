@@ -44,7 +44,6 @@ pub(super) fn scan(text: &str, start: usize, end: usize, zones: &[(u32, u32)]) -
         }
         comments.push(Comment {
             range: TextRange::from_usize(at, end),
-            text: text[at + 1..end].to_string(),
         });
         i = end;
     }

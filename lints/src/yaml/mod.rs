@@ -87,14 +87,19 @@ pub enum YamlErrorKind {
 pub struct Comment {
     /// From the `#` to the end of the line (line break excluded, `\r` too).
     pub range: TextRange,
-    /// The comment's text after the `#`, as written (it starts at `range.start + 1`).
-    pub text: String,
 }
 
 impl Comment {
     /// Byte offset where [`Comment::text`] starts.
     pub fn text_start(&self) -> u32 {
         self.range.start + 1
+    }
+
+    /// The comment's text after the `#`, as written, in `source` (the text
+    /// that was loaded). A slice, not a copy: a large manifest has tens of
+    /// thousands of comments, and only suppression comments are read.
+    pub fn text<'s>(&self, source: &'s str) -> &'s str {
+        TextRange::new(self.text_start(), self.range.end).slice(source)
     }
 }
 
