@@ -142,7 +142,15 @@ pub fn normalize_name(registry: Option<&str>, repository: &str) -> String {
 /// Whether `name` matches an image pattern (`*` at the end matches any path below).
 fn name_matches(pattern: &str, name: &str) -> bool {
     match pattern.strip_suffix('*') {
-        Some(prefix) => name.starts_with(&prefix.to_ascii_lowercase()),
+        // `name` starts with the lowercased prefix, compared byte by byte
+        // without lowercasing a copy: every lookup tries every pattern.
+        Some(prefix) => {
+            name.len() >= prefix.len()
+                && name
+                    .bytes()
+                    .zip(prefix.bytes())
+                    .all(|(n, p)| n == p.to_ascii_lowercase())
+        }
         None => pattern.eq_ignore_ascii_case(name),
     }
 }
@@ -396,6 +404,17 @@ pub fn status(hit: &Hit, today: Date) -> (bool, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wildcard_patterns_match_names_below_the_lowercased_prefix() {
+        assert!(name_matches("Registry.io/UBI*", "registry.io/ubi8/python"));
+        assert!(name_matches("python*", "python"));
+        assert!(!name_matches("python*", "pytho"));
+        // The name is compared as it is: normalized names are lowercase.
+        assert!(!name_matches("python*", "Python"));
+        assert!(name_matches("Python", "python"));
+        assert!(!name_matches("python", "python3"));
+    }
 
     fn releases(image: &str) -> Vec<String> {
         let (name, tag) = match image.rsplit_once(':') {
