@@ -33,18 +33,7 @@ pub(super) fn has_directive(chunk: &[u8]) -> bool {
     if body.first() == Some(&b'%') {
         return true;
     }
-    let mut i = 1;
-    while i < body.len() {
-        if i + 8 <= body.len() && !has_byte(word(body, i), b'%') {
-            i += 8;
-            continue;
-        }
-        if body[i] == b'%' && matches!(body[i - 1], b'\n' | b'\r') {
-            return true;
-        }
-        i += 1;
-    }
-    false
+    memchr::memchr_iter(b'%', body).any(|i| i > 0 && matches!(body[i - 1], b'\n' | b'\r'))
 }
 
 // Eight bytes at a time: lines are scanned for the bytes that need a closer
