@@ -112,9 +112,30 @@ pub struct LineIndex {
 impl LineIndex {
     /// Lines end at `\n`; a `\r` before it belongs to the line (CRLF files).
     pub fn new(text: &str) -> Self {
-        let mut line_starts = Vec::with_capacity(text.len() / 32 + 1);
-        line_starts.push(0);
-        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
+        use rayon::prelude::*;
+        // A large file's index is built in parallel parts: it is one of the
+        // few steps on a whole file that no piece of it can do alone.
+        const PART: usize = 4 << 20;
+        let bytes = text.as_bytes();
+        let starts_in = |at: usize, part: &[u8]| {
+            let mut starts = Vec::with_capacity(part.len() / 24 + 1);
+            starts.extend(memchr::memchr_iter(b'\n', part).map(|i| (at + i) as u32 + 1));
+            starts
+        };
+        let mut line_starts = vec![0];
+        if bytes.len() <= 2 * PART {
+            line_starts.extend(starts_in(0, bytes));
+        } else {
+            let parts: Vec<Vec<u32>> = bytes
+                .par_chunks(PART)
+                .enumerate()
+                .map(|(i, part)| starts_in(i * PART, part))
+                .collect();
+            line_starts.reserve_exact(parts.iter().map(Vec::len).sum());
+            for part in parts {
+                line_starts.extend(part);
+            }
+        }
         Self {
             line_starts,
             len: text.len() as u32,
@@ -219,6 +240,28 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A large text is indexed in parts; the starts are those of one pass,
+    /// with line ends on and next to the part boundaries.
+    #[test]
+    fn large_texts_are_indexed_in_parts() {
+        let mut text = "a: b\r\n".repeat(3 << 20);
+        for at in [4 << 20, (4 << 20) - 1, (4 << 20) + 1, 8 << 20] {
+            text.replace_range(at..at + 1, "\n");
+        }
+        text.push_str("last line");
+        let index = LineIndex::new(&text);
+        let mut expected = vec![0u32];
+        expected.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i as u32 + 1),
+        );
+        assert!(text.len() > 16 << 20);
+        assert_eq!(index.line_starts, expected);
+        assert_eq!(index.line_count(), expected.len());
+    }
 
     #[test]
     fn line_col_counts_bytes_chars_and_utf16() {
