@@ -47,14 +47,54 @@ fn word(bytes: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(w)
 }
 
-fn has_byte(word: u64, b: u8) -> bool {
+/// A high bit in each byte of `word` that is `b`. Bits above the lowest may
+/// be false (a borrow runs on), the lowest is exact: callers only take the
+/// first match (`trailing_zeros`, the words are little-endian).
+fn byte_mask(word: u64, b: u8) -> u64 {
     let x = word ^ (LO * b as u64);
-    x.wrapping_sub(LO) & !x & HI != 0
+    x.wrapping_sub(LO) & !x & HI
 }
 
-/// A byte below 0x20 (line breaks, tabs, controls), 0x7f, or a non-ASCII one.
-fn has_special(word: u64) -> bool {
-    (word | word.wrapping_sub(LO * 0x20)) & HI != 0 || has_byte(word, 0x7f)
+/// Like [`byte_mask`], for bytes below 0x20 (line breaks, tabs, controls),
+/// 0x7f and non-ASCII bytes: the ones [`Fast::line`] looks at.
+fn special_mask(word: u64) -> u64 {
+    ((word | word.wrapping_sub(LO * 0x20)) & HI) | byte_mask(word, 0x7f)
+}
+
+fn is_special(b: u8) -> bool {
+    !(0x20..0x7f).contains(&b)
+}
+
+/// Index of the first byte at or after `j` before `end` that is a `:`, a
+/// `#` or a tab (where a plain scalar may end or must be declined), or `end`.
+fn plain_stop(bytes: &[u8], mut j: usize, end: usize) -> usize {
+    while j + 8 <= end {
+        let w = word(bytes, j);
+        let m = byte_mask(w, b':') | byte_mask(w, b'#') | byte_mask(w, b'\t');
+        if m != 0 {
+            return j + (m.trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+    while j < end && !matches!(bytes[j], b':' | b'#' | b'\t') {
+        j += 1;
+    }
+    j
+}
+
+/// Index of the first byte at or after `j` before `end` that is not a space, or `end`.
+fn skip_blanks(bytes: &[u8], mut j: usize, end: usize) -> usize {
+    while j + 8 <= end {
+        let x = word(bytes, j) ^ (LO * b' ' as u64);
+        if x != 0 {
+            return j + (x.trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+    while j < end && bytes[j] == b' ' {
+        j += 1;
+    }
+    j
 }
 
 /// `---` at `at` followed by a blank, a line break or the end.
@@ -184,28 +224,33 @@ impl<'t> Fast<'t, '_, '_, '_> {
         let len = bytes.len();
         let mut i = at;
         loop {
-            while i + 8 <= len && !has_special(word(bytes, i)) {
+            // On to the next byte that needs a look, eight bytes at a time.
+            loop {
+                if i + 8 > len {
+                    while i < len && !is_special(bytes[i]) {
+                        i += 1;
+                    }
+                    break;
+                }
+                let m = special_mask(word(bytes, i));
+                if m != 0 {
+                    i += (m.trailing_zeros() / 8) as usize;
+                    break;
+                }
                 i += 8;
             }
             if i == len {
                 return Ok((i, i));
             }
-            // Bytes one at a time up to the end of the word that needs a look.
-            let stop = (i + 8).min(len);
-            while i < stop {
-                let b = bytes[i];
-                if b < 0x20 || b == 0x7f {
-                    match b {
-                        b'\n' => return Ok((i, i + 1)),
-                        b'\r' if bytes.get(i + 1) == Some(&b'\n') => return Ok((i, i + 2)),
-                        b'\t' => {}
-                        _ => return Err(Decline),
-                    }
-                } else if b >= 0x80 && !self.plain_char(i) {
-                    return Err(Decline);
-                }
-                i += 1;
+            match bytes[i] {
+                b'\n' => return Ok((i, i + 1)),
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => return Ok((i, i + 2)),
+                b'\t' => {}
+                b if b < 0x80 => return Err(Decline),
+                _ if !self.plain_char(i) => return Err(Decline),
+                _ => {}
             }
+            i += 1;
         }
     }
 
@@ -240,10 +285,7 @@ impl<'t> Fast<'t, '_, '_, '_> {
         let mut ended = false;
         while pos < self.eof {
             let (ce, next) = self.line(pos)?;
-            let mut i = pos;
-            while i < ce && bytes[i] == b' ' {
-                i += 1;
-            }
+            let i = skip_blanks(bytes, pos, ce);
             if i == ce || bytes[i] == b'#' {
                 pos = next;
                 continue;
@@ -381,10 +423,7 @@ impl<'t> Fast<'t, '_, '_, '_> {
 
     fn dash_item(&mut self, ls: usize, d: usize, ce: usize, next: usize) -> Result<usize> {
         let bytes = self.bytes;
-        let mut j = d + 1;
-        while j < ce && bytes[j] == b' ' {
-            j += 1;
-        }
+        let j = skip_blanks(bytes, d + 1, ce);
         if j == ce || bytes[j] == b'#' {
             self.pending = Pending::Dash;
             return Ok(next);
@@ -409,10 +448,7 @@ impl<'t> Fast<'t, '_, '_, '_> {
     fn key_entry(&mut self, key: Key<'t>, ce: usize, next: usize) -> Result<usize> {
         self.emit_scalar_token(key.token)?;
         let bytes = self.bytes;
-        let mut k = key.colon + 1;
-        while k < ce && bytes[k] == b' ' {
-            k += 1;
-        }
+        let k = skip_blanks(bytes, key.colon + 1, ce);
         if k == ce || bytes[k] == b'#' {
             self.pending = Pending::Key;
             return Ok(next);
@@ -440,6 +476,7 @@ impl<'t> Fast<'t, '_, '_, '_> {
                 }
                 let mut j = i;
                 loop {
+                    j = plain_stop(bytes, j, ce);
                     if j == ce {
                         return Ok(None);
                     }
@@ -463,10 +500,7 @@ impl<'t> Fast<'t, '_, '_, '_> {
                 (token, j)
             }
         };
-        let mut k = after;
-        while k < ce && bytes[k] == b' ' {
-            k += 1;
-        }
+        let k = skip_blanks(bytes, after, ce);
         // saphyr reads keys longer than 1024 characters differently.
         if k - token.start > 1000 {
             return Err(Decline);
@@ -520,7 +554,11 @@ impl<'t> Fast<'t, '_, '_, '_> {
                     return Err(Decline);
                 }
                 let mut j = v;
-                while j < ce {
+                loop {
+                    j = plain_stop(bytes, j, ce);
+                    if j == ce {
+                        break;
+                    }
                     match bytes[j] {
                         b':' if j + 1 == ce || bytes[j + 1] == b' ' => return Err(Decline),
                         b'\t' => return Err(Decline),
@@ -650,11 +688,8 @@ impl<'t> Fast<'t, '_, '_, '_> {
         }
     }
 
-    fn skip_spaces(&self, mut j: usize, ce: usize) -> usize {
-        while j < ce && self.bytes[j] == b' ' {
-            j += 1;
-        }
-        j
+    fn skip_spaces(&self, j: usize, ce: usize) -> usize {
+        skip_blanks(self.bytes, j, ce)
     }
 
     /// A quoted or plain scalar inside a one-line flow collection; returns its end.

@@ -239,3 +239,33 @@ fn fast_path_takes_plain_manifests() {
     let cov = fast_coverage("a: &x 1\n");
     assert_eq!((cov.fast_documents, cov.declined_documents), (0, 1));
 }
+
+/// The scanner looks at eight bytes at a time: each byte it stops at (`:`,
+/// `#`, a tab, a line break, a control, non-ASCII) is tried at every offset
+/// in and across a word, in keys, values, indentation and flow collections.
+#[test]
+fn stops_at_every_offset_in_a_word() {
+    let stops = [
+        ": x", ":", "#c", " #c", "\t", " \t", "\r", "é", "\u{85}", "\u{7f}", "\u{1}", "'",
+    ];
+    for n in 0..20 {
+        let pad = "a".repeat(n);
+        let blanks = " ".repeat(n);
+        for stop in stops {
+            let cases = [
+                format!("{pad}{stop}: v\n"),
+                format!("k{pad}{stop}b: v\n"),
+                format!("k: {pad}{stop}\n"),
+                format!("k: {pad}{stop}b\n"),
+                format!("- {pad}{stop}b\n"),
+                format!("k:\n{blanks}{stop}b: v\n"),
+                format!("k: [{pad}{stop}b, c]\n"),
+                format!("k: v{blanks}{stop}\n"),
+                format!("k: v{pad}{stop}"),
+            ];
+            for case in cases {
+                assert_same("offset case", &case);
+            }
+        }
+    }
+}
