@@ -215,7 +215,9 @@ impl<'t> Fast<'t, '_, '_, '_> {
         start: usize,
         end: usize,
     ) -> Result<()> {
-        self.emit(Event::Scalar(value, style, 0, None), start, end)
+        self.b
+            .on_scalar(value, style, 0, None, start as u32, end as u32);
+        Ok(())
     }
 
     /// End of a line's content (before `\r\n` or `\n`) and start of the next line.
@@ -341,12 +343,9 @@ impl<'t> Fast<'t, '_, '_, '_> {
     }
 
     fn pop(&mut self) -> Result<()> {
-        let frame = self.stack.pop().ok_or(Decline)?;
-        let event = match frame.kind {
-            Kind::Map => Event::MappingEnd,
-            Kind::Seq => Event::SequenceEnd,
-        };
-        self.emit(event, 0, 0)
+        self.stack.pop().ok_or(Decline)?;
+        self.b.on_collection_end(0);
+        Ok(())
     }
 
     fn push(&mut self, kind: Kind, col: usize, indentless: bool, at: usize) -> Result<()> {
@@ -355,11 +354,18 @@ impl<'t> Fast<'t, '_, '_, '_> {
             kind,
             indentless,
         });
-        let event = match kind {
-            Kind::Map => Event::MappingStart(0, None),
-            Kind::Seq => Event::SequenceStart(0, None),
-        };
-        self.emit(event, at, at)
+        self.start_collection(kind == Kind::Seq, at, at)
+    }
+
+    fn start_collection(&mut self, is_sequence: bool, start: usize, end: usize) -> Result<()> {
+        if self
+            .b
+            .on_collection_start(is_sequence, 0, None, start as u32, end as u32)
+        {
+            Ok(())
+        } else {
+            Err(Decline)
+        }
     }
 
     /// `-` followed by a blank or the end of the line.
@@ -650,15 +656,10 @@ impl<'t> Fast<'t, '_, '_, '_> {
         let bytes = self.bytes;
         let map = bytes[v] == b'{';
         let close = if map { b'}' } else { b']' };
-        let (start, end) = if map {
-            (Event::MappingStart(0, None), Event::MappingEnd)
-        } else {
-            (Event::SequenceStart(0, None), Event::SequenceEnd)
-        };
-        self.emit(start, v, v + 1)?;
+        self.start_collection(!map, v, v + 1)?;
         let mut j = self.skip_spaces(v + 1, ce);
         if j < ce && bytes[j] == close {
-            self.emit(end, j, j + 1)?;
+            self.b.on_collection_end((j + 1) as u32);
             return Ok(j + 1);
         }
         loop {
@@ -680,7 +681,7 @@ impl<'t> Fast<'t, '_, '_, '_> {
                     }
                 }
                 Some(&c) if c == close && j < ce => {
-                    self.emit(end, j, j + 1)?;
+                    self.b.on_collection_end((j + 1) as u32);
                     return Ok(j + 1);
                 }
                 _ => return Err(Decline),

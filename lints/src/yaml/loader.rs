@@ -384,7 +384,6 @@ impl<'a> Builder<'_, 'a> {
     /// Takes one event spanning the bytes `start..end`.
     /// Returns `false` when loading of this chunk must stop.
     pub(super) fn on_event(&mut self, event: Event<'_>, start: u32, end: u32) -> bool {
-        let is_sequence = matches!(event, Event::SequenceStart(..));
         match event {
             Event::Nothing | Event::StreamStart | Event::StreamEnd => {}
             Event::DocumentStart(explicit) => {
@@ -397,11 +396,7 @@ impl<'a> Builder<'_, 'a> {
             }
             Event::DocumentEnd => self.finish_document(start, end),
             Event::Scalar(value, style, anchor, tag) => {
-                let node = self.scalar(value, style, anchor, tag.as_deref(), start, end);
-                if !self.poisoned {
-                    let src = node.range;
-                    self.complete(node, anchor, src);
-                }
+                self.on_scalar(value, style, anchor, tag.as_deref(), start, end);
             }
             Event::Alias(id) => {
                 self.last_end = end;
@@ -409,55 +404,94 @@ impl<'a> Builder<'_, 'a> {
                     self.alias(id, TextRange::new(start, end));
                 }
             }
-            Event::SequenceStart(anchor, tag) | Event::MappingStart(anchor, tag)
-                if !self.poisoned =>
-            {
-                if self.stack.len() >= self.limits.max_depth {
-                    self.out.errors.push(YamlError {
-                        range: TextRange::new(start, end),
-                        message: format!(
-                            "collections are nested more than {} levels deep; the rest of the file is not read",
-                            self.limits.max_depth
-                        ),
-                        kind: YamlErrorKind::Limit,
-                    });
-                    return false;
-                }
-                // A flow collection's span runs from its properties over the
-                // bracket and the blanks after it; a block one's is empty or
-                // ends at the first key.
-                let bracket = self.skip_properties(start, end);
-                let flow = end > start
-                    && bracket < end
-                    && matches!(self.byte_at(bracket), Some(b'[' | b'{'));
-                if flow {
-                    self.last_end = end;
-                }
-                let items = if is_sequence {
-                    Items::Seq(Vec::new())
-                } else {
-                    Items::Map {
-                        entries: Vec::new(),
-                        key: None,
-                        seen: None,
-                    }
-                };
-                self.stack.push(Frame {
-                    items,
-                    tag: tag.as_deref().map(short_tag),
-                    anchor,
-                    start: flow.then_some(bracket),
-                    flow,
-                    last_end: end,
-                });
+            Event::SequenceStart(anchor, tag) => {
+                return self.on_collection_start(true, anchor, tag.as_deref(), start, end);
             }
-            Event::SequenceEnd | Event::MappingEnd if !self.poisoned => self.end_collection(end),
-            Event::SequenceStart(..)
-            | Event::MappingStart(..)
-            | Event::SequenceEnd
-            | Event::MappingEnd => {}
+            Event::MappingStart(anchor, tag) => {
+                return self.on_collection_start(false, anchor, tag.as_deref(), start, end);
+            }
+            Event::SequenceEnd | Event::MappingEnd => self.on_collection_end(end),
         }
         true
+    }
+
+    // The events' handlers, which the fast path calls directly (it has no
+    // event to build and match for every token).
+
+    pub(super) fn on_scalar(
+        &mut self,
+        value: Cow<'_, str>,
+        style: SaphyrStyle,
+        anchor: usize,
+        tag: Option<&Tag>,
+        start: u32,
+        end: u32,
+    ) {
+        let node = self.scalar(value, style, anchor, tag, start, end);
+        if !self.poisoned {
+            let src = node.range;
+            self.complete(node, anchor, src);
+        }
+    }
+
+    /// A `SequenceStart` (`is_sequence`) or `MappingStart`; false when the
+    /// nesting limit stops the load.
+    pub(super) fn on_collection_start(
+        &mut self,
+        is_sequence: bool,
+        anchor: usize,
+        tag: Option<&Tag>,
+        start: u32,
+        end: u32,
+    ) -> bool {
+        if self.poisoned {
+            return true;
+        }
+        if self.stack.len() >= self.limits.max_depth {
+            self.out.errors.push(YamlError {
+                range: TextRange::new(start, end),
+                message: format!(
+                    "collections are nested more than {} levels deep; the rest of the file is not read",
+                    self.limits.max_depth
+                ),
+                kind: YamlErrorKind::Limit,
+            });
+            return false;
+        }
+        // A flow collection's span runs from its properties over the
+        // bracket and the blanks after it; a block one's is empty or
+        // ends at the first key.
+        let bracket = self.skip_properties(start, end);
+        let flow =
+            end > start && bracket < end && matches!(self.byte_at(bracket), Some(b'[' | b'{'));
+        if flow {
+            self.last_end = end;
+        }
+        let items = if is_sequence {
+            Items::Seq(Vec::new())
+        } else {
+            Items::Map {
+                entries: Vec::new(),
+                key: None,
+                seen: None,
+            }
+        };
+        self.stack.push(Frame {
+            items,
+            tag: tag.map(short_tag),
+            anchor,
+            start: flow.then_some(bracket),
+            flow,
+            last_end: end,
+        });
+        true
+    }
+
+    /// A `SequenceEnd` or `MappingEnd`.
+    pub(super) fn on_collection_end(&mut self, end: u32) {
+        if !self.poisoned {
+            self.end_collection(end);
+        }
     }
 
     fn finish_document(&mut self, start: u32, end: u32) {
