@@ -54,23 +54,45 @@ impl<'v> Value<'v> {
         }
     }
 
-    /// `key: value` as block lines at `indent` columns, children `step` deeper.
-    fn block(&self, key: &str, indent: usize, step: usize, out: &mut Vec<String>) {
-        let pad = " ".repeat(indent);
+    /// `key: value` as block lines at `indent` columns, children `step`
+    /// deeper, each line ended by `\n`.
+    fn block(&self, key: &str, indent: usize, step: usize, out: &mut String) {
+        pad(out, indent);
+        out.push_str(key);
+        out.push(':');
         match self {
-            Value::Scalar(s) => out.push(format!("{pad}{key}: {s}")),
+            Value::Scalar(s) => {
+                out.push(' ');
+                out.push_str(s);
+                out.push('\n');
+            }
             Value::Map(entries) => {
-                out.push(format!("{pad}{key}:"));
+                out.push('\n');
                 for (k, v) in entries {
                     v.block(k, indent + step, step, out);
                 }
             }
             Value::Seq(items) => {
-                out.push(format!("{pad}{key}:"));
-                let inner = " ".repeat(indent + step);
-                out.extend(items.iter().map(|i| format!("{inner}- {i}")));
+                out.push('\n');
+                for item in items {
+                    pad(out, indent + step);
+                    out.push_str("- ");
+                    out.push_str(item);
+                    out.push('\n');
+                }
             }
         }
+    }
+}
+
+/// Appends `n` spaces.
+fn pad(out: &mut String, n: usize) {
+    const SPACES: &str = "                                ";
+    let mut n = n;
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        out.push_str(&SPACES[..k]);
+        n -= k;
     }
 }
 
@@ -116,7 +138,7 @@ fn json_style(source: &str, collection: &Node) -> bool {
 }
 
 fn line_start(source: &str, at: usize) -> usize {
-    source[..at].rfind('\n').map_or(0, |i| i + 1)
+    memchr::memrchr(b'\n', &source.as_bytes()[..at]).map_or(0, |i| i + 1)
 }
 
 /// The offset just after the newline ending the line that holds `at`.
@@ -172,16 +194,13 @@ fn rest_of_line_is_blank(source: &str, from: usize) -> bool {
 
 /// How far this file indents a nested block mapping under its key: the
 /// first `key:` line followed by a deeper `key: …` line decides (2 when
-/// there is none).
+/// there is none). Every inserted mapping asks, so the lines before the
+/// decision (often a licence header) are skipped cheaply, see [`content_lines`].
 fn indent_step(source: &str) -> usize {
-    let content = source
-        .lines()
-        .map(|l| l.trim_end_matches('\r'))
-        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
     // The column of a line's key, past any `- ` item markers.
     let indent = |l: &str| l.len() - l.trim_start_matches([' ', '-']).len();
     let mut previous: Option<&str> = None;
-    for line in content {
+    for line in content_lines(source) {
         if let Some(parent) = previous
             && !line.trim_start().starts_with('-')
             && indent(line) > indent(parent)
@@ -191,6 +210,31 @@ fn indent_step(source: &str) -> usize {
         previous = line.trim_end().ends_with(':').then_some(line);
     }
     2
+}
+
+/// The lines of `source` that are neither blank nor comments, without
+/// their line ends (as `str::lines`, with every trailing `\r` trimmed).
+fn content_lines(source: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        while start < source.len() {
+            let end = memchr::memchr(b'\n', &source.as_bytes()[start..])
+                .map_or(source.len(), |i| start + i);
+            let line = source[start..end].trim_end_matches('\r');
+            start = end + 1;
+            // Most lines start with a key or a `#`: only the others need the
+            // Unicode-aware trims.
+            let content = match line.as_bytes().first() {
+                Some(b'#') => false,
+                Some(b) if b.is_ascii_graphic() => true,
+                _ => !line.trim().is_empty() && !line.trim_start().starts_with('#'),
+            };
+            if content {
+                return Some(line);
+            }
+        }
+        None
+    })
 }
 
 /// Replaces a scalar value with `text`, keeping its quotes. A null value
@@ -277,17 +321,18 @@ pub fn insert_entry(source: &str, mapping: &Node, key: &str, value: &Value) -> O
     if entries.iter().any(|e| key_column(source, &e.key).is_none()) {
         return None;
     }
-    let mut lines = Vec::new();
+    // Room for the usual one to three lines without growing.
+    let mut lines = String::with_capacity(128);
     value.block(key, indent, indent_step(source), &mut lines);
     let last = deepest_last(source, mapping);
     let end = last.range.end.max(entries.last()?.key.range.end) as usize;
     let mut at = match next_line_start(source, end) {
         Some(at) => at,
         None => {
-            return Some(Edit::insert(
-                source.len() as u32,
-                format!("\n{}", lines.join("\n")),
-            ));
+            // The last line of the file: the lines go after a new line end, not before.
+            lines.pop();
+            lines.insert(0, '\n');
+            return Some(Edit::insert(source.len() as u32, lines));
         }
     };
     // A `|+` block scalar keeps its trailing blank lines: insert after them.
@@ -313,7 +358,7 @@ pub fn insert_entry(source: &str, mapping: &Node, key: &str, value: &Value) -> O
             }
         }
     }
-    Some(Edit::insert(at as u32, format!("{}\n", lines.join("\n"))))
+    Some(Edit::insert(at as u32, lines))
 }
 
 /// Makes sure `path` exists below `mapping` with `leaf` at its end,
@@ -514,6 +559,47 @@ mod tests {
                 "{text}                capabilities:\n                    drop:\n                        - ALL\n"
             )
         );
+    }
+
+    /// The filter [`content_lines`] replaced, written plainly.
+    fn content_lines_plainly(source: &str) -> Vec<&str> {
+        source
+            .lines()
+            .map(|l| l.trim_end_matches('\r'))
+            .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .collect()
+    }
+
+    #[test]
+    fn content_lines_skip_blanks_and_comments_as_the_plain_filter_does() {
+        let texts = [
+            "",
+            "\n",
+            "a:\n  b: 1",
+            "# c\r\n\r\na:\r\r\n    b: 1\r\n",
+            "  # indented\n\t\n\tx: 1\n\u{a0}\n\u{a0}# nbsp\n\u{2003}y:\n\u{feff}z:\n",
+            "\x0b\n\x0c#\n\x01a\n- a:\n  - b: 1\n",
+            "\r\n\r",
+            "é:\n  ü: 1\n#",
+        ];
+        for text in texts {
+            assert_eq!(
+                content_lines(text).collect::<Vec<_>>(),
+                content_lines_plainly(text),
+                "{text:?}"
+            );
+        }
+        assert_eq!(indent_step("# licence\n#\n\na:\n   b: 1\n"), 3);
+        assert_eq!(indent_step("a: 1\n"), 2);
+    }
+
+    #[test]
+    fn padding_is_as_wide_as_asked_past_the_spaces_at_hand() {
+        for n in [0, 1, 32, 33, 70] {
+            let mut out = String::from("x");
+            pad(&mut out, n);
+            assert_eq!(out, format!("x{}", " ".repeat(n)));
+        }
     }
 
     #[test]
