@@ -401,6 +401,45 @@ fn node_scope_at_line(stream: &Stream, index: &LineIndex, line: usize) -> Option
 }
 
 fn scope_in(node: &yaml::Node, index: &LineIndex, line: usize) -> Option<TextRange> {
+    scope_in_span(node, &LineSpan::of(index, line))
+}
+
+/// The offsets of one line, so that the walk below compares offsets
+/// rather than searching the line index for every node it passes.
+struct LineSpan {
+    /// Where the line starts; `u64::MAX` for a line past the end.
+    start: u64,
+    /// Where the next line starts; `u64::MAX` for the last line.
+    next: u64,
+}
+
+impl LineSpan {
+    fn of(index: &LineIndex, line: usize) -> Self {
+        let start_of = |l: usize| {
+            if l < index.line_count() {
+                u64::from(index.line_start(l))
+            } else {
+                u64::MAX
+            }
+        };
+        Self {
+            start: start_of(line),
+            next: start_of(line + 1),
+        }
+    }
+
+    /// `index.line_of(offset) == line`.
+    fn holds(&self, offset: u32) -> bool {
+        self.start <= u64::from(offset) && u64::from(offset) < self.next
+    }
+
+    /// `index.line_of(start) <= line && line <= index.line_of(end)`.
+    fn within(&self, range: TextRange) -> bool {
+        u64::from(range.start) < self.next && self.start <= u64::from(range.end)
+    }
+}
+
+fn scope_in_span(node: &yaml::Node, line: &LineSpan) -> Option<TextRange> {
     use yaml::NodeValue;
     match &node.value {
         NodeValue::Mapping(entries) => {
@@ -408,23 +447,22 @@ fn scope_in(node: &yaml::Node, index: &LineIndex, line: usize) -> Option<TextRan
                 if e.key.alias.is_some() {
                     continue;
                 }
-                if index.line_of(e.key.range.start) == line {
+                if line.holds(e.key.range.start) {
                     return Some(e.key.range.cover(e.value.range));
                 }
-                let covers = index.line_of(e.value.range.start) <= line
-                    && line <= index.line_of(e.value.range.end);
-                if covers && let Some(found) = scope_in(&e.value, index, line) {
+                if line.within(e.value.range)
+                    && let Some(found) = scope_in_span(&e.value, line)
+                {
                     return Some(found);
                 }
             }
             None
         }
         NodeValue::Sequence(items) => items.iter().find_map(|item| {
-            if item.alias.is_none() && index.line_of(item.range.start) == line && !item.is_mapping()
-            {
+            if item.alias.is_none() && line.holds(item.range.start) && !item.is_mapping() {
                 Some(item.range)
             } else {
-                scope_in(item, index, line)
+                scope_in_span(item, line)
             }
         }),
         _ => None,
@@ -588,6 +626,32 @@ fn shift_node(node: &mut yaml::Node, by: i64) {
                 }
             }
             yaml::NodeValue::Null | yaml::NodeValue::Scalar(_) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_span_answers_as_the_line_index_does() {
+        for text in ["", "\n", "a", "a: 1\n", "a:\n  b: 1\n\n- c\r\nd", "\n\n\nx"] {
+            let index = LineIndex::new(text);
+            let len = text.len() as u32;
+            for line in 0..index.line_count() + 2 {
+                let span = LineSpan::of(&index, line);
+                for start in 0..=len {
+                    assert_eq!(span.holds(start), index.line_of(start) == line);
+                    for end in start..=len {
+                        assert_eq!(
+                            span.within(TextRange::new(start, end)),
+                            index.line_of(start) <= line && line <= index.line_of(end),
+                            "{text:?} line {line} {start}..{end}"
+                        );
+                    }
+                }
+            }
         }
     }
 }
