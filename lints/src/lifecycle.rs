@@ -155,6 +155,121 @@ fn name_matches(pattern: &str, name: &str) -> bool {
     }
 }
 
+/// Where each image pattern of the built-in data is, so that a lookup
+/// does not try every pattern of every product and release in turn.
+/// Exact patterns are looked up by lowercased name; the few `*` patterns
+/// are still tried in order. Positions keep the data's order, so the
+/// smallest matching one is what a scan in order would find first.
+struct ImageIndex {
+    /// Lowercased exact pattern: the first product naming it.
+    products: std::collections::HashMap<String, usize>,
+    product_wildcards: Vec<(usize, String)>,
+    /// Lowercased exact pattern: the first (product, release) naming it.
+    releases: std::collections::HashMap<String, (usize, usize)>,
+    release_wildcards: Vec<((usize, usize), String)>,
+}
+
+impl ImageIndex {
+    fn get() -> &'static ImageIndex {
+        static BUILT: OnceLock<ImageIndex> = OnceLock::new();
+        BUILT.get_or_init(|| Self::new(data()))
+    }
+
+    fn new(data: &Lifecycle) -> Self {
+        let mut index = ImageIndex {
+            products: Default::default(),
+            product_wildcards: Vec::new(),
+            releases: Default::default(),
+            release_wildcards: Vec::new(),
+        };
+        for (p, product) in data.products.iter().enumerate() {
+            for pattern in &product.images {
+                if pattern.ends_with('*') {
+                    index.product_wildcards.push((p, pattern.clone()));
+                } else {
+                    index
+                        .products
+                        .entry(pattern.to_ascii_lowercase())
+                        .or_insert(p);
+                }
+            }
+            for (r, release) in product.releases.iter().enumerate() {
+                for pattern in &release.images {
+                    if pattern.ends_with('*') {
+                        index.release_wildcards.push(((p, r), pattern.clone()));
+                    } else {
+                        index
+                            .releases
+                            .entry(pattern.to_ascii_lowercase())
+                            .or_insert((p, r));
+                    }
+                }
+            }
+        }
+        index
+    }
+
+    /// The first product whose images match `name`, and the first release
+    /// pinned by image name (`ubi7`), in data order.
+    fn find<'d>(
+        &self,
+        data: &'d Lifecycle,
+        name: &str,
+    ) -> (Option<&'d Product>, Option<(&'d Product, &'d Release)>) {
+        if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            // Not normalized: scan, as the index keys are lowercase.
+            return scan(data, name);
+        }
+        let product = self
+            .products
+            .get(name)
+            .copied()
+            .into_iter()
+            .chain(
+                self.product_wildcards
+                    .iter()
+                    .find(|(_, pattern)| name_matches(pattern, name))
+                    .map(|&(p, _)| p),
+            )
+            .min();
+        let pinned = self
+            .releases
+            .get(name)
+            .copied()
+            .into_iter()
+            .chain(
+                self.release_wildcards
+                    .iter()
+                    .find(|(_, pattern)| name_matches(pattern, name))
+                    .map(|&(at, _)| at),
+            )
+            .min();
+        (
+            product.map(|p| &data.products[p]),
+            pinned.map(|(p, r)| (&data.products[p], &data.products[p].releases[r])),
+        )
+    }
+}
+
+/// What [`ImageIndex::find`] finds, by trying every pattern in order.
+fn scan<'d>(
+    data: &'d Lifecycle,
+    name: &str,
+) -> (Option<&'d Product>, Option<(&'d Product, &'d Release)>) {
+    let product = data
+        .products
+        .iter()
+        .find(|p| p.images.iter().any(|pattern| name_matches(pattern, name)));
+    // Releases pinned by image name (`ubi7`): the tag does not matter.
+    let pinned = data.products.iter().find_map(|p| {
+        p.releases
+            .iter()
+            .find(|r| r.images.iter().any(|pattern| name_matches(pattern, name)))
+            .map(|r| (p, r))
+    });
+    (product, pinned)
+}
+
 /// A release an image reference resolves to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
@@ -291,17 +406,7 @@ pub fn lookup(name: &str, tag: Option<&str>, custom: &[CustomEntry]) -> Vec<Hit>
         });
     }
 
-    let product = data
-        .products
-        .iter()
-        .find(|p| p.images.iter().any(|pattern| name_matches(pattern, name)));
-    // Releases pinned by image name (`ubi7`): the tag does not matter.
-    let pinned = data.products.iter().find_map(|p| {
-        p.releases
-            .iter()
-            .find(|r| r.images.iter().any(|pattern| name_matches(pattern, name)))
-            .map(|r| (p, r))
-    });
+    let (product, pinned) = ImageIndex::get().find(data, name);
     if custom_hit.is_none() {
         if let Some((product, release)) = pinned {
             hits.push(Hit {
@@ -602,5 +707,44 @@ mod tests {
         assert!(deprecation("openjdk", Some("11-jre-slim")).is_some());
         assert!(deprecation("openjdk", Some("24-ea-jdk")).is_none());
         assert!(deprecation("python", Some("3.12")).is_none());
+    }
+}
+
+#[cfg(test)]
+mod index_tests {
+    use super::*;
+
+    /// The index finds what trying every pattern in order finds, for every
+    /// pattern of the data and names near it.
+    #[test]
+    fn the_image_index_finds_what_a_scan_finds() {
+        let data = data();
+        let index = ImageIndex::get();
+        let mut names: Vec<String> = vec![String::new(), "nginx".into(), "library/python".into()];
+        for product in &data.products {
+            for pattern in product
+                .images
+                .iter()
+                .chain(product.releases.iter().flat_map(|r| &r.images))
+            {
+                let bare = pattern.trim_end_matches('*');
+                names.push(bare.to_string());
+                names.push(format!("{bare}x/y"));
+                names.push(bare.to_ascii_uppercase());
+                names.push(bare.get(..bare.len() / 2).unwrap_or("").to_string());
+            }
+        }
+        assert!(names.len() > 20);
+        let same = |a: (Option<&Product>, Option<(&Product, &Release)>),
+                    b: (Option<&Product>, Option<(&Product, &Release)>)| {
+            a.0.map(std::ptr::from_ref) == b.0.map(std::ptr::from_ref)
+                && a.1
+                    .map(|(p, r)| (std::ptr::from_ref(p), std::ptr::from_ref(r)))
+                    == b.1
+                        .map(|(p, r)| (std::ptr::from_ref(p), std::ptr::from_ref(r)))
+        };
+        for name in &names {
+            assert!(same(index.find(data, name), scan(data, name)), "{name:?}");
+        }
     }
 }
