@@ -204,6 +204,8 @@ impl Whole<'_> {
             alias_start,
         );
         let stream = load.stream;
+        // Found before the Kubernetes-or-not facts, which they give without another walk.
+        let objects = objects(&stream);
         let mut piece = Piece {
             start,
             end,
@@ -211,7 +213,7 @@ impl Whole<'_> {
                 .errors
                 .iter()
                 .any(|e| e.kind == yaml::YamlErrorKind::DuplicateKey),
-            facts: StreamFacts::of(&stream),
+            facts: StreamFacts::with_objects(&stream, &objects),
             alias_nodes: load.alias_nodes - alias_start,
             alias_exhausted: load.alias_exhausted,
             ..Piece::default()
@@ -219,7 +221,6 @@ impl Whole<'_> {
         if stop_if_not_kubernetes && piece.facts.not_kubernetes_reason(source).is_some() {
             return piece;
         }
-        let objects = objects(&stream);
         piece.inventory = Inventory::of(&objects);
         piece.automount_off = objects
             .iter()

@@ -43,17 +43,38 @@ impl StreamFacts {
         };
         for doc in &stream.documents {
             for node in object::object_nodes(&doc.root) {
-                match (
+                if let (Some(_), Some(kind)) = (
                     node.get("apiVersion").and_then(|n| n.as_str()),
                     node.get("kind").and_then(|n| n.as_str()),
                 ) {
-                    (Some(_), Some("Kustomization" | "Component")) => facts.kustomize = true,
-                    (Some(_), Some(_)) => facts.any_object = true,
-                    _ => {}
+                    facts.note(kind);
                 }
             }
         }
         facts
+    }
+
+    /// [`StreamFacts::of`] for a stream whose `objects` are already found
+    /// (they are the nodes with a string `apiVersion` and `kind`), without
+    /// walking the documents again.
+    pub(crate) fn with_objects(stream: &crate::yaml::Stream, objects: &[Object<'_>]) -> Self {
+        let mut facts = Self {
+            any_document: !stream.documents.is_empty(),
+            any_error: !stream.errors.is_empty(),
+            ..Self::default()
+        };
+        for object in objects {
+            facts.note(object.kind);
+        }
+        facts
+    }
+
+    /// An object of `kind`.
+    fn note(&mut self, kind: &str) {
+        match kind {
+            "Kustomization" | "Component" => self.kustomize = true,
+            _ => self.any_object = true,
+        }
     }
 
     pub(crate) fn merge(self, other: Self) -> Self {
