@@ -194,27 +194,55 @@ fn rest_of_line_is_blank(source: &str, from: usize) -> bool {
 
 /// How far this file indents a nested block mapping under its key: the
 /// first `key:` line followed by a deeper `key: …` line decides (2 when
-/// there is none). Every inserted mapping asks, so the lines before the
-/// decision (often a licence header) are skipped cheaply, see [`content_lines`].
+/// there is none).
+///
+/// Every inserted mapping asks, and the pieces of a large file all pass
+/// the whole file: the text up to the deciding line is kept (per thread)
+/// with its answer, and a text that starts with it gets the same answer
+/// without scanning the lines before the decision (often a licence header).
 fn indent_step(source: &str) -> usize {
+    thread_local! {
+        static LAST: std::cell::RefCell<(String, usize)> =
+            const { std::cell::RefCell::new((String::new(), 0)) };
+    }
+    LAST.with_borrow_mut(|(prefix, step)| {
+        if !prefix.is_empty() && source.starts_with(prefix.as_str()) {
+            return *step;
+        }
+        let (answer, decided_by) = indent_step_scan(source);
+        prefix.clear();
+        if let Some(end) = decided_by {
+            prefix.push_str(&source[..end]);
+        }
+        *step = answer;
+        answer
+    })
+}
+
+/// [`indent_step`], and the end of the text that decided it when that is a
+/// prefix of `source` ending with a line end (any text starting with that
+/// prefix has the same answer).
+fn indent_step_scan(source: &str) -> (usize, Option<usize>) {
     // The column of a line's key, past any `- ` item markers.
     let indent = |l: &str| l.len() - l.trim_start_matches([' ', '-']).len();
     let mut previous: Option<&str> = None;
-    for line in content_lines(source) {
+    for (line, end) in content_lines(source) {
         if let Some(parent) = previous
             && !line.trim_start().starts_with('-')
             && indent(line) > indent(parent)
         {
-            return indent(line) - indent(parent);
+            let decided_by = (end < source.len()).then_some(end + 1);
+            return (indent(line) - indent(parent), decided_by);
         }
         previous = line.trim_end().ends_with(':').then_some(line);
     }
-    2
+    (2, None)
 }
 
 /// The lines of `source` that are neither blank nor comments, without
-/// their line ends (as `str::lines`, with every trailing `\r` trimmed).
-fn content_lines(source: &str) -> impl Iterator<Item = &str> {
+/// their line ends (as `str::lines`, with every trailing `\r` trimmed),
+/// each with the offset of its `\n` (or the length of `source`).
+fn content_lines(source: &str) -> impl Iterator<Item = (&str, usize)> {
     let mut start = 0;
     std::iter::from_fn(move || {
         while start < source.len() {
@@ -230,7 +258,7 @@ fn content_lines(source: &str) -> impl Iterator<Item = &str> {
                 _ => !line.trim().is_empty() && !line.trim_start().starts_with('#'),
             };
             if content {
-                return Some(line);
+                return Some((line, end));
             }
         }
         None
@@ -584,13 +612,32 @@ mod tests {
         ];
         for text in texts {
             assert_eq!(
-                content_lines(text).collect::<Vec<_>>(),
+                content_lines(text).map(|(l, _)| l).collect::<Vec<_>>(),
                 content_lines_plainly(text),
                 "{text:?}"
             );
         }
         assert_eq!(indent_step("# licence\n#\n\na:\n   b: 1\n"), 3);
         assert_eq!(indent_step("a: 1\n"), 2);
+    }
+
+    #[test]
+    fn a_kept_indent_step_is_only_reused_for_a_text_with_the_same_start() {
+        let texts = [
+            "# c\na:\n    b: 1\n",
+            "# c\na:\n    b: 1\nc:\n  d: 1\n",
+            "# c\na:\n    b",
+            "# c\na:\n    bc: 1\n",
+            "# c\na:\n",
+            "# c\na:\n   b: 1\n",
+            "# c\na:\n    b: 1\n",
+            "# c\na:\n",
+            "# c\na:\n    b: 1",
+            "# c\na:\n      b: 1",
+        ];
+        for text in texts {
+            assert_eq!(indent_step(text), indent_step_scan(text).0, "{text:?}");
+        }
     }
 
     #[test]
