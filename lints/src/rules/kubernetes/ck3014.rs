@@ -146,26 +146,26 @@ enum Failure<'a> {
 
 impl Failure<'_> {
     fn describe(&self) -> Unmatched {
+        // What the labels have instead of what the requirement wants.
+        let has = |key: &str, have: Option<&str>| match have {
+            Some(h) => format!("has `{key}: {h}`"),
+            None => format!("has no `{key}` label"),
+        };
         match *self {
             Failure::Label {
                 entry,
                 key,
                 want,
-                have: Some(have),
+                have,
             } => Unmatched {
-                at: entry.value.range,
+                // A wrong value is shown at the value, a missing label at the key.
+                at: if have.is_some() {
+                    entry.value.range
+                } else {
+                    entry.key.range
+                },
                 wants: format!("`{key}: {want}`"),
-                has: format!("has `{key}: {have}`"),
-            },
-            Failure::Label {
-                entry,
-                key,
-                want,
-                have: None,
-            } => Unmatched {
-                at: entry.key.range,
-                wants: format!("`{key}: {want}`"),
-                has: format!("has no `{key}` label"),
+                has: has(key, have),
             },
             Failure::Expression {
                 key_node,
@@ -176,10 +176,7 @@ impl Failure<'_> {
             } => Unmatched {
                 at: key_node.range,
                 wants: format!("`{key} {operator} [{}]`", values.join(", ")).replace(" []", ""),
-                has: match have {
-                    Some(h) => format!("has `{key}: {h}`"),
-                    None => format!("has no `{key}` label"),
-                },
+                has: has(key, have),
             },
         }
     }
