@@ -433,34 +433,3 @@ fn hcl_target_body(tokens: &[Token], start: usize) -> (Partial, usize) {
 
 #[cfg(test)]
 mod tests;
-
-#[cfg(test)]
-mod classify_tests {
-    use super::*;
-
-    #[test]
-    fn build_file_names() {
-        let cases = [
-            ("compose.yaml", Some((Family::Compose, true))),
-            ("Docker-Compose.YML", Some((Family::Compose, true))),
-            ("compose.prod.yaml", Some((Family::Compose, false))),
-            (
-                "docker-compose.override.yml",
-                Some((Family::Compose, false)),
-            ),
-            ("compose.yml.bak", None),
-            ("composeyaml", None),
-            ("compose-dev.yaml", None),
-            ("docker-bake.hcl", Some((Family::Bake, true))),
-            ("docker-bake.json", Some((Family::Bake, true))),
-            ("docker-bake.override.hcl", Some((Family::Bake, false))),
-            ("docker-bake.hcl.json", Some((Family::Bake, false))),
-            ("docker-bakehcl", None),
-            ("Dockerfile", None),
-            ("", None),
-        ];
-        for (name, expected) in cases {
-            assert_eq!(classify(name), expected, "{name}");
-        }
-    }
-}

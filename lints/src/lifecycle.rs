@@ -157,16 +157,53 @@ fn name_matches(pattern: &str, name: &str) -> bool {
 
 /// Where each image pattern of the built-in data is, so that a lookup
 /// does not try every pattern of every product and release in turn.
-/// Exact patterns are looked up by lowercased name; the few `*` patterns
-/// are still tried in order. Positions keep the data's order, so the
-/// smallest matching one is what a scan in order would find first.
+/// Positions keep the data's order, so the smallest matching one is what a
+/// scan in order would find first.
 struct ImageIndex {
-    /// Lowercased exact pattern: the first product naming it.
-    products: std::collections::HashMap<String, usize>,
-    product_wildcards: Vec<(usize, String)>,
-    /// Lowercased exact pattern: the first (product, release) naming it.
-    releases: std::collections::HashMap<String, (usize, usize)>,
-    release_wildcards: Vec<((usize, usize), String)>,
+    /// Positions are product indices.
+    products: Patterns<usize>,
+    /// Positions are (product, release) indices.
+    releases: Patterns<(usize, usize)>,
+}
+
+/// Image patterns and where each stands in the data: exact ones looked up
+/// by lowercased name, the few `*` ones tried in order.
+struct Patterns<K> {
+    /// Lowercased exact pattern: the first position naming it.
+    exact: std::collections::HashMap<String, K>,
+    wildcards: Vec<(K, String)>,
+}
+
+impl<K: Copy + Ord> Patterns<K> {
+    fn new() -> Self {
+        Self {
+            exact: Default::default(),
+            wildcards: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, pattern: &str, at: K) {
+        if pattern.ends_with('*') {
+            self.wildcards.push((at, pattern.to_string()));
+        } else {
+            self.exact.entry(pattern.to_ascii_lowercase()).or_insert(at);
+        }
+    }
+
+    /// The first position whose pattern matches the lowercase `name`.
+    fn first(&self, name: &str) -> Option<K> {
+        let wildcard = self
+            .wildcards
+            .iter()
+            .find(|(_, pattern)| name_matches(pattern, name))
+            .map(|&(at, _)| at);
+        self.exact
+            .get(name)
+            .copied()
+            .into_iter()
+            .chain(wildcard)
+            .min()
+    }
 }
 
 impl ImageIndex {
@@ -177,32 +214,16 @@ impl ImageIndex {
 
     fn new(data: &Lifecycle) -> Self {
         let mut index = ImageIndex {
-            products: Default::default(),
-            product_wildcards: Vec::new(),
-            releases: Default::default(),
-            release_wildcards: Vec::new(),
+            products: Patterns::new(),
+            releases: Patterns::new(),
         };
         for (p, product) in data.products.iter().enumerate() {
             for pattern in &product.images {
-                if pattern.ends_with('*') {
-                    index.product_wildcards.push((p, pattern.clone()));
-                } else {
-                    index
-                        .products
-                        .entry(pattern.to_ascii_lowercase())
-                        .or_insert(p);
-                }
+                index.products.add(pattern, p);
             }
             for (r, release) in product.releases.iter().enumerate() {
                 for pattern in &release.images {
-                    if pattern.ends_with('*') {
-                        index.release_wildcards.push(((p, r), pattern.clone()));
-                    } else {
-                        index
-                            .releases
-                            .entry(pattern.to_ascii_lowercase())
-                            .or_insert((p, r));
-                    }
+                    index.releases.add(pattern, (p, r));
                 }
             }
         }
@@ -220,33 +241,11 @@ impl ImageIndex {
             // Not normalized: scan, as the index keys are lowercase.
             return scan(data, name);
         }
-        let product = self
-            .products
-            .get(name)
-            .copied()
-            .into_iter()
-            .chain(
-                self.product_wildcards
-                    .iter()
-                    .find(|(_, pattern)| name_matches(pattern, name))
-                    .map(|&(p, _)| p),
-            )
-            .min();
-        let pinned = self
-            .releases
-            .get(name)
-            .copied()
-            .into_iter()
-            .chain(
-                self.release_wildcards
-                    .iter()
-                    .find(|(_, pattern)| name_matches(pattern, name))
-                    .map(|&(at, _)| at),
-            )
-            .min();
         (
-            product.map(|p| &data.products[p]),
-            pinned.map(|(p, r)| (&data.products[p], &data.products[p].releases[r])),
+            self.products.first(name).map(|p| &data.products[p]),
+            self.releases
+                .first(name)
+                .map(|(p, r)| (&data.products[p], &data.products[p].releases[r])),
         )
     }
 }
@@ -708,11 +707,6 @@ mod tests {
         assert!(deprecation("openjdk", Some("24-ea-jdk")).is_none());
         assert!(deprecation("python", Some("3.12")).is_none());
     }
-}
-
-#[cfg(test)]
-mod index_tests {
-    use super::*;
 
     /// The index finds what trying every pattern in order finds, for every
     /// pattern of the data and names near it.

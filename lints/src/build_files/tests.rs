@@ -22,6 +22,19 @@ fn recognises_compose_and_bake_names() {
         ("deployment.yaml", None),
         ("compose.txt", None),
         ("my-compose.yml", None),
+        ("Docker-Compose.YML", Some((Family::Compose, true))),
+        ("compose.prod.yaml", Some((Family::Compose, false))),
+        (
+            "docker-compose.override.yml",
+            Some((Family::Compose, false)),
+        ),
+        ("compose.yml.bak", None),
+        ("composeyaml", None),
+        ("compose-dev.yaml", None),
+        ("docker-bake.hcl.json", Some((Family::Bake, false))),
+        ("docker-bakehcl", None),
+        ("Dockerfile", None),
+        ("", None),
     ] {
         assert_eq!(classify(name), want, "{name}");
     }

@@ -87,13 +87,7 @@ impl<'v> Value<'v> {
 
 /// Appends `n` spaces.
 fn pad(out: &mut String, n: usize) {
-    const SPACES: &str = "                                ";
-    let mut n = n;
-    while n > 0 {
-        let k = n.min(SPACES.len());
-        out.push_str(&SPACES[..k]);
-        n -= k;
-    }
+    out.extend(std::iter::repeat_n(' ', n));
 }
 
 fn key_text(key: &str, json: bool) -> String {

@@ -20,7 +20,7 @@ pub use workload::{
 
 /// Why a YAML file is not linted as Kubernetes objects, if it is not.
 pub fn not_kubernetes_reason(source: &str, stream: &crate::yaml::Stream) -> Option<String> {
-    StreamFacts::of(stream).not_kubernetes_reason(source)
+    StreamFacts::with_objects(stream, &objects(stream)).not_kubernetes_reason(source)
 }
 
 /// What the Kubernetes-or-not decision needs from a stream. The facts of
@@ -35,28 +35,8 @@ pub(crate) struct StreamFacts {
 }
 
 impl StreamFacts {
-    pub(crate) fn of(stream: &crate::yaml::Stream) -> Self {
-        let mut facts = Self {
-            any_document: !stream.documents.is_empty(),
-            any_error: !stream.errors.is_empty(),
-            ..Self::default()
-        };
-        for doc in &stream.documents {
-            for node in object::object_nodes(&doc.root) {
-                if let (Some(_), Some(kind)) = (
-                    node.get("apiVersion").and_then(|n| n.as_str()),
-                    node.get("kind").and_then(|n| n.as_str()),
-                ) {
-                    facts.note(kind);
-                }
-            }
-        }
-        facts
-    }
-
-    /// [`StreamFacts::of`] for a stream whose `objects` are already found
-    /// (they are the nodes with a string `apiVersion` and `kind`), without
-    /// walking the documents again.
+    /// The facts of a stream whose `objects` (the nodes with a string
+    /// `apiVersion` and `kind`) are already found.
     pub(crate) fn with_objects(stream: &crate::yaml::Stream, objects: &[Object<'_>]) -> Self {
         let mut facts = Self {
             any_document: !stream.documents.is_empty(),
@@ -64,17 +44,12 @@ impl StreamFacts {
             ..Self::default()
         };
         for object in objects {
-            facts.note(object.kind);
+            match object.kind {
+                "Kustomization" | "Component" => facts.kustomize = true,
+                _ => facts.any_object = true,
+            }
         }
         facts
-    }
-
-    /// An object of `kind`.
-    fn note(&mut self, kind: &str) {
-        match kind {
-            "Kustomization" | "Component" => self.kustomize = true,
-            _ => self.any_object = true,
-        }
     }
 
     pub(crate) fn merge(self, other: Self) -> Self {
